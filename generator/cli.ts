@@ -1,0 +1,104 @@
+/**
+ * The `docsdk` command line. Exit codes: 0 ok, 1 bad input (diagnostics on stderr, sorted,
+ * `file:line:col: severity: message`), 2 usage errors.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { loadIR } from './load.ts';
+import { readers } from './read/detect.ts';
+import { validateIR } from './ir/validate.ts';
+
+const EXIT_OK = 0;
+const EXIT_BAD_INPUT = 1;
+const EXIT_USAGE = 2;
+
+/** The generator's own version (from package.json). */
+export const GENERATOR_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Where the CLI writes; injectable so tests run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** Prints diagnostics and tells whether they fail the run (errors; warnings too with --strict). */
+function report(io: CliIO, diagnostics: readonly Diagnostic[], strict: boolean): boolean {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  return diagnostics.some((d) => d.severity === 'error' || strict);
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('docsdk')
+    .description('Turns API reference pages into typed TypeScript SDKs.')
+    .version(GENERATOR_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', `\nDocument formats (chosen by content):\n${readers.map((r) => `  ${r.format}: ${r.description}`).join('\n')}\n`);
+
+  program
+    .command('ir')
+    .description('print the IR of the documents under PATH (files or folders, read recursively) as JSON')
+    .argument('<paths...>', 'documents or folders of documents')
+    .option('--strict', 'fail on warnings too')
+    .action((paths: string[], opts: { strict?: boolean }) => {
+      const { ir, diagnostics } = loadIR(paths);
+      if (report(io, diagnostics, opts.strict ?? false)) {
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const problems = validateIR(ir);
+      if (problems.length > 0) {
+        for (const p of problems) io.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
+    });
+
+  program
+    .command('generate')
+    .description('generate a client package per service from the documents under PATH (default: specs)')
+    .argument('[paths...]', 'documents or folders of documents', ['specs'])
+    .option('--strict', 'fail on warnings too')
+    .action((paths: string[], opts: { strict?: boolean }) => {
+      const { ir, diagnostics } = loadIR(paths);
+      if (report(io, diagnostics, opts.strict ?? false)) {
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const problems = validateIR(ir);
+      for (const p of problems) io.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
+      if (problems.length > 0) exitCode = EXIT_BAD_INPUT;
+      else io.stdout(`read ${ir.services.length} services, ${ir.services.reduce((n, s) => n + s.operations.length, 0)} operations\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+/** Entry point when run as a program. */
+export async function main(): Promise<void> {
+  try {
+    process.exitCode = await runCli(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`docsdk: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  }
+}

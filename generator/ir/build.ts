@@ -1,0 +1,131 @@
+/**
+ * Building the IR from read pages: pages are grouped into services (by provider and service
+ * id), operations documented on several pages are merged (disagreements reported with both
+ * locations), names are settled, and shapes are named by {@link ShapeNamer}.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { DocumentFormat, ReadOperation, ReadPage, StructureNode } from '../read/page.ts';
+import type { ServiceSettings } from '../settings/service-settings.ts';
+import { IR_VERSION, type IR, type Operation, type Provider, type Service, type Shape, type Warning } from './model.ts';
+import { operationNameOf } from './naming.ts';
+import { ShapeNamer } from './shapes.ts';
+
+/** The pages of one service folder and the settings beside them. */
+export interface ServiceInput {
+  /** Service id from the folder name, used when pages don't name it. */
+  folderId: string;
+  /** Provider from the folder path (`specs/aws/…`), used when pages and settings don't say. */
+  folderProvider?: Provider;
+  settings: ServiceSettings;
+  /** Where the settings came from, for diagnostics. */
+  settingsFile?: string;
+  pages: ReadPage[];
+}
+
+/** Which rendering to prefer when several pages document one operation: the source over renderings. */
+const FORMAT_RANK: Record<DocumentFormat, number> = {
+  'boto3-rst': 0,
+  'boto3-bullet-text': 1,
+  'boto3-compact-text': 2,
+  'baidu-markdown': 3,
+  'baidu-text': 4,
+};
+
+/** Builds the IR of the given services; diagnostics gathers merge disagreements. */
+export function buildIR(inputs: readonly ServiceInput[], diagnostics: Diagnostic[] = []): IR {
+  const byKey = new Map<string, Service>();
+  for (const input of inputs) {
+    const service = buildService(input, diagnostics);
+    const key = `${service.provider}/${service.id}`;
+    if (byKey.has(key)) {
+      diagnostics.push({ file: input.pages[0]?.file ?? input.folderId, line: 1, column: 1, severity: 'error', message: `service ${key} is documented in two folders; expected one folder per service` });
+      continue;
+    }
+    byKey.set(key, service);
+  }
+  const services = [...byKey.values()].sort((a, b) => compare(`${a.provider}/${a.id}`, `${b.provider}/${b.id}`));
+  return { irVersion: IR_VERSION, services };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Builds one service from its pages and settings. */
+export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []): Service {
+  const pages = [...input.pages].sort((a, b) => compare(a.file, b.file));
+  const first = (pick: (p: ReadPage) => string | undefined) => pages.map(pick).find((v) => v !== undefined);
+  const provider: Provider = input.settings.provider ?? input.folderProvider ?? pages[0]?.service.provider ?? 'aws';
+  const id = input.settings.id ?? first((p) => p.service.id) ?? input.folderId;
+  const clientName = input.settings.clientName ?? first((p) => p.service.clientName) ?? operationNameOf(id);
+  const apiVersion = first((p) => p.service.apiVersion) ?? input.settings.apiVersion;
+  const warnings: Warning[] = [];
+
+  const documented = new Map<string, { op: ReadOperation; page: ReadPage }[]>();
+  for (const page of pages) {
+    for (const op of page.operations) {
+      const list = documented.get(op.method) ?? [];
+      list.push({ op, page });
+      documented.set(op.method, list);
+    }
+  }
+  const operations: { op: Operation; input: StructureNode; output: StructureNode }[] = [];
+  for (const [method, copies] of documented) {
+    copies.sort((a, b) => FORMAT_RANK[a.page.format] - FORMAT_RANK[b.page.format] || compare(a.page.file, b.page.file));
+    const primary = copies[0]!.op;
+    for (const other of copies.slice(1)) {
+      for (const difference of differences(primary, other.op)) {
+        const message = `${method}: ${difference} differs between ${primary.source.file}:${primary.source.line} and ${other.op.source.file}:${other.op.source.line}`;
+        warnings.push({ message, sources: [primary.source, other.op.source] });
+        diagnostics.push({ file: other.op.source.file, line: other.op.source.line, column: 1, severity: 'warning', message });
+      }
+    }
+    const settings = input.settings.operations?.[method];
+    const name = copies.map((c) => c.op.name).find((n) => n !== undefined) ?? settings?.name ?? operationNameOf(method);
+    const op: Operation = {
+      name,
+      method,
+      documentation: primary.documentation,
+      input: `${name}Request`,
+      output: `${name}Response`,
+      errors: primary.errors,
+      deprecated: primary.deprecated,
+      sources: copies.map((c) => c.op.source).sort((a, b) => compare(a.file, b.file) || a.line - b.line),
+    };
+    if (primary.deprecationMessage) op.deprecationMessage = primary.deprecationMessage;
+    const http = primary.http ?? settings?.http;
+    if (http) op.http = http;
+    const paginator = primary.paginator ?? settings?.paginator;
+    if (paginator) op.paginator = paginator;
+    operations.push({ op, input: primary.input, output: primary.output ?? { kind: 'structure', members: [] } });
+  }
+  operations.sort((a, b) => compare(a.op.name, b.op.name));
+
+  const namer = new ShapeNamer();
+  for (const { op, input: inputNode, output } of operations) {
+    op.input = namer.nameRoot(inputNode, op.input);
+    op.output = namer.nameRoot(output, op.output);
+  }
+  const shapes: Record<string, Shape> = {};
+  for (const key of [...namer.shapes.keys()].sort(compare)) shapes[key] = namer.shapes.get(key)!;
+
+  const service: Service = { id, provider, clientName, ...(apiVersion !== undefined ? { apiVersion } : {}), operations: operations.map((o) => o.op), shapes };
+  if (warnings.length > 0) service.warnings = warnings;
+  return service;
+}
+
+/** What differs between two readings of one operation, as short descriptions (empty when they agree). */
+function differences(a: ReadOperation, b: ReadOperation): string[] {
+  const out: string[] = [];
+  if (a.documentation !== b.documentation) out.push('the description');
+  if (JSON.stringify(a.errors) !== JSON.stringify(b.errors)) out.push('the Exceptions list');
+  if (a.deprecated !== b.deprecated) out.push('deprecation');
+  if (canonical(a.input) !== canonical(b.input)) out.push('the input');
+  if (canonical(a.output) !== canonical(b.output)) out.push('the output');
+  return out;
+}
+
+/** A node's content without line numbers, for comparing readings. */
+function canonical(node: unknown): string {
+  return JSON.stringify(node, (key, value: unknown) => (key === 'line' ? undefined : value));
+}

@@ -1,0 +1,155 @@
+/**
+ * The intermediate operation model (IR): what every reader produces and every emitter, diff and
+ * test consumes. Field names are a public contract (docs/ir.md, generator/ir/ir.schema.json):
+ * fields may be added, never renamed.
+ */
+
+/** Version of the IR contract; bumped only on an incompatible change. */
+export const IR_VERSION = 1;
+
+/** The whole model: every service read from the given documents. */
+export interface IR {
+  irVersion: typeof IR_VERSION;
+  services: Service[];
+}
+
+/** The providers docsdk reads documentation of. */
+export type Provider = 'aws' | 'baidu';
+
+/** One service: its client, its operations and every shape they reach. */
+export interface Service {
+  /** Provider's service id, e.g. `partnercentral-account` (from the page or its folder). */
+  id: string;
+  provider: Provider;
+  /** The client as the docs name it, e.g. `PartnerCentralAccountAPI`, `odb`, `PeerConnClient`. */
+  clientName: string;
+  /** API version, e.g. `2025-04-04`, from the "See also" link or the service's settings. */
+  apiVersion?: string;
+  /** Operations sorted by name. */
+  operations: Operation[];
+  /** Shapes keyed by shape id; keys sorted. */
+  shapes: Record<string, Shape>;
+  /** Recoverable oddities found while reading this service (e.g. page and facts disagree). */
+  warnings?: Warning[];
+}
+
+/** Where a fact came from: a file (relative to the working directory, `/`-separated) and a 1-based line. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+/** A recoverable oddity recorded in the model, with every location that took part in it. */
+export interface Warning {
+  message: string;
+  sources: SourceRef[];
+}
+
+/** One API operation. */
+export interface Operation {
+  /** PascalCase wire name, e.g. `GetConnection`. */
+  name: string;
+  /** The method as documented, e.g. `get_connection`. */
+  method: string;
+  documentation: string;
+  /** Input shape id (always a structure). */
+  input: string;
+  /** Output shape id (always a structure; an empty one when the docs show none). */
+  output: string;
+  /** Error shape names from the Exceptions list, in document order. */
+  errors: string[];
+  deprecated: boolean;
+  /** The deprecation note, when the docs give one. */
+  deprecationMessage?: string;
+  /** HTTP binding: how a call goes over the wire. */
+  http?: HttpBinding;
+  /** Pagination, when the operation pages through results. */
+  paginator?: Paginator;
+  sources: SourceRef[];
+}
+
+/** Where each input member travels in an HTTP request. */
+export interface HttpBinding {
+  method: string;
+  /** URI template, e.g. `/v1/peerconn/{peerConnId}`; `/` for AWS JSON protocols. */
+  uri: string;
+  /** Valueless query keys marking an action, e.g. `resize` in `?resize`. */
+  queryMarkers?: string[];
+  /** Input member name → where it goes. Members not listed travel in the body. */
+  members?: Record<string, MemberLocation>;
+}
+
+/** One input member's place in an HTTP request. */
+export interface MemberLocation {
+  location: 'path' | 'query' | 'header' | 'body';
+  /** Name on the wire when it differs from the member name. */
+  name?: string;
+}
+
+/** How an operation pages: the token members and, when known, the items and page-size members. */
+export interface Paginator {
+  inputToken: string;
+  outputToken: string;
+  items?: string;
+  limitKey?: string;
+  /** Output member that is true while more pages follow (e.g. `isTruncated`). */
+  moreResults?: string;
+}
+
+/** The shape kinds of the IR. */
+export type ShapeType =
+  | 'structure'
+  | 'union'
+  | 'list'
+  | 'map'
+  | 'string'
+  | 'integer'
+  | 'float'
+  | 'boolean'
+  | 'timestamp'
+  | 'blob'
+  | 'stream'
+  | 'document';
+
+/** A shape: a structure, a tagged union, a collection or a scalar. */
+export type Shape = StructureShape | ListShape | MapShape | ScalarShape;
+
+/** A structure, or a tagged union (exactly one member set). */
+export interface StructureShape {
+  type: 'structure' | 'union';
+  documentation?: string;
+  /** Members keyed by wire name, in document order. */
+  members: Record<string, Member>;
+}
+
+/** A member of a structure or union. */
+export interface Member {
+  /** Target shape id. */
+  target: string;
+  required?: boolean;
+  documentation?: string;
+  /** Filled with a fresh UUID when the caller gives none (idempotency tokens). */
+  idempotencyToken?: boolean;
+}
+
+/** A list of `member`. */
+export interface ListShape {
+  type: 'list';
+  member: string;
+  documentation?: string;
+}
+
+/** A map from `key` to `value`. */
+export interface MapShape {
+  type: 'map';
+  key: string;
+  value: string;
+  documentation?: string;
+}
+
+/** A scalar; strings may carry the documented enum values. */
+export interface ScalarShape {
+  type: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document';
+  enum?: string[];
+  documentation?: string;
+}

@@ -1,0 +1,167 @@
+/**
+ * Naming shapes: turns the type trees readers give into the IR's shape table. The rule
+ * (docs/ir.md, "Shape ids"):
+ * 1. an operation's input is `<Operation>Request`, its output `<Operation>Response`;
+ * 2. a nested structure, union or enum is named after its member (`otherParticipant` →
+ *    `OtherParticipant`); a list is `<Singular>List` and its element `<Singular>`; a map is
+ *    `<Singular>Map` and its value `<Singular>`; a name the facts give (`shapeName`) wins;
+ * 3. scalars without enum values share one shape per type: `String`, `Integer`, `Float`,
+ *    `Boolean`, `Timestamp`, `Blob`, `Stream`, `Document`;
+ * 4. identical shapes (same content, documentation included) under the same name are one shape;
+ *    a different shape wanting a taken name gets its parent's name as a prefix
+ *    (`OdbPeeringConnectionStatus`), then a number (`Status2`, `Status3`, …);
+ * 5. operations are named in sorted order, input before output, members in document order,
+ *    parents before children — so ids do not depend on file order;
+ * 6. a recursion the docs cut short refers back to the nearest enclosing structure reached
+ *    through a member of the same name, else to the nearest enclosing structure.
+ */
+import { createHash } from 'node:crypto';
+import type { Member, Shape } from './model.ts';
+import type { MemberNode, StructureNode, TypeNode } from '../read/page.ts';
+import { pascalCase, singular } from './naming.ts';
+
+const SCALAR_NAMES: Record<string, string> = {
+  string: 'String',
+  integer: 'Integer',
+  float: 'Float',
+  boolean: 'Boolean',
+  timestamp: 'Timestamp',
+  blob: 'Blob',
+  stream: 'Stream',
+  document: 'Document',
+};
+
+/** An enclosing structure during naming: its id and the member that led to it. */
+interface Ancestor {
+  id: string;
+  via?: string;
+}
+
+/** Builds one service's shape table from its operations' type trees. */
+export class ShapeNamer {
+  readonly shapes = new Map<string, Shape>();
+  private readonly keyOfId = new Map<string, string>();
+  private readonly keys = new WeakMap<object, string>();
+
+  /** Names a top-level structure (an operation's input or output) and everything it reaches. */
+  nameRoot(node: StructureNode, id: string): string {
+    return this.assign(node, id, undefined, []);
+  }
+
+  /** Content key of a node: equal keys mean identical shapes. Memoised; recursion keyed by name. */
+  private key(node: TypeNode): string {
+    const cached = this.keys.get(node);
+    if (cached !== undefined) return cached;
+    let raw: string;
+    switch (node.kind) {
+      case 'recursive':
+        raw = `rec:${node.memberName ?? ''}`;
+        break;
+      case 'structure':
+      case 'union':
+        raw = JSON.stringify([
+          node.kind,
+          node.shapeName ?? '',
+          node.documentation ?? '',
+          node.members.map((m) => [m.name, m.required, m.documentation ?? '', m.idempotencyToken ?? false, this.key(m.type)]),
+        ]);
+        break;
+      case 'list':
+        raw = JSON.stringify(['list', node.shapeName ?? '', node.documentation ?? '', this.key(node.member)]);
+        break;
+      case 'map':
+        raw = JSON.stringify(['map', node.shapeName ?? '', node.documentation ?? '', this.key(node.key), this.key(node.value)]);
+        break;
+      default:
+        raw = JSON.stringify([node.kind, node.shapeName ?? '', node.documentation ?? '', node.enum ?? []]);
+    }
+    const key = raw.length > 64 ? createHash('sha1').update(raw).digest('base64') : raw;
+    this.keys.set(node, key);
+    return key;
+  }
+
+  /** Picks the id for a node that wants `desired`: shared when identical, else disambiguated. */
+  private idFor(node: TypeNode, desired: string, parent: string | undefined): { id: string; fresh: boolean } {
+    const key = this.key(node);
+    const candidates = [desired];
+    if (parent && !desired.startsWith(parent)) candidates.push(parent + desired);
+    for (const candidate of candidates) {
+      const existing = this.keyOfId.get(candidate);
+      if (existing === undefined) return { id: candidate, fresh: true };
+      if (existing === key) return { id: candidate, fresh: false };
+    }
+    for (let n = 2; ; n++) {
+      const candidate = `${desired}${n}`;
+      const existing = this.keyOfId.get(candidate);
+      if (existing === undefined) return { id: candidate, fresh: true };
+      if (existing === key) return { id: candidate, fresh: false };
+    }
+  }
+
+  /** Assigns ids to `node` and its descendants (parents first); returns the node's id. */
+  private assign(node: TypeNode, desired: string, parent: string | undefined, ancestors: Ancestor[], via?: string): string {
+    if (node.kind === 'recursive') return resolveRecursion(node.memberName, ancestors, desired);
+    const scalarName = SCALAR_NAMES[node.kind];
+    const isPlainScalar = scalarName !== undefined && !('enum' in node && node.enum) && !node.shapeName && !node.documentation;
+    const name = isPlainScalar ? scalarName! : (node.shapeName ?? desired);
+    const { id, fresh } = this.idFor(node, name, isPlainScalar ? undefined : parent);
+    if (!fresh) return id;
+    this.keyOfId.set(id, this.key(node));
+    switch (node.kind) {
+      case 'structure':
+      case 'union': {
+        const shape: Shape = { type: node.kind, members: {} };
+        if (node.documentation) shape.documentation = node.documentation;
+        this.shapes.set(id, shape);
+        const inner = [...ancestors, via === undefined ? { id } : { id, via }];
+        for (const m of node.members) shape.members[m.name] = this.member(m, id, inner);
+        return id;
+      }
+      case 'list': {
+        const base = singular(desired.replace(/List$/, ''));
+        const shape: Shape = { type: 'list', member: '' };
+        if (node.documentation) shape.documentation = node.documentation;
+        this.shapes.set(id, shape);
+        shape.member = this.assign(node.member, base, parent, ancestors, via);
+        return id;
+      }
+      case 'map': {
+        const base = singular(desired.replace(/Map$/, ''));
+        const shape: Shape = { type: 'map', key: '', value: '' };
+        if (node.documentation) shape.documentation = node.documentation;
+        this.shapes.set(id, shape);
+        shape.key = this.assign(node.key, `${base}Key`, parent, ancestors, via);
+        shape.value = this.assign(node.value, base, parent, ancestors, via);
+        return id;
+      }
+      default: {
+        const shape: Shape = { type: node.kind };
+        if (node.enum) shape.enum = [...node.enum];
+        if (node.documentation) shape.documentation = node.documentation;
+        this.shapes.set(id, shape);
+        return id;
+      }
+    }
+  }
+
+  private member(m: MemberNode, parentId: string, ancestors: Ancestor[]): Member {
+    const base = pascalCase(m.name);
+    const desired =
+      m.type.kind === 'list' ? `${singular(base)}List` : m.type.kind === 'map' ? `${singular(base)}Map` : base;
+    const target = this.assign(m.type, desired, parentId, ancestors, m.name);
+    const member: Member = { target };
+    if (m.required) member.required = true;
+    if (m.documentation) member.documentation = m.documentation;
+    if (m.idempotencyToken) member.idempotencyToken = true;
+    return member;
+  }
+}
+
+/** The id a cut-short recursion refers to (rule 6). */
+function resolveRecursion(memberName: string | undefined, ancestors: readonly Ancestor[], fallback: string): string {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    if (memberName !== undefined && ancestors[i]!.via === memberName) return ancestors[i]!.id;
+  }
+  const nearest = ancestors[ancestors.length - 1];
+  return nearest ? nearest.id : fallback;
+}

@@ -1,0 +1,37 @@
+/**
+ * Checks an IR: against its JSON Schema (ir.schema.json), and for what a schema can't say —
+ * every shape id an operation or member refers to exists.
+ */
+import { createRequire } from 'node:module';
+import { compileSchema, type SchemaProblem } from '../schema/ajv.ts';
+import type { IR } from './model.ts';
+
+/** The IR's JSON Schema, as published in docs/ir.md. */
+export const irSchema = createRequire(import.meta.url)('./ir.schema.json') as object;
+const checkSchema = compileSchema<IR>(irSchema);
+
+/** Every problem of a value claimed to be an IR; empty when it is a valid, closed IR. */
+export function validateIR(value: unknown): SchemaProblem[] {
+  const problems = checkSchema(value);
+  if (problems.length > 0) return problems;
+  const ir = value as IR;
+  ir.services.forEach((service, s) => {
+    const has = (id: string) => Object.prototype.hasOwnProperty.call(service.shapes, id);
+    service.operations.forEach((op, o) => {
+      for (const field of ['input', 'output'] as const) {
+        if (!has(op[field])) problems.push({ path: `/services/${s}/operations/${o}/${field}`, message: `refers to missing shape "${op[field]}"` });
+      }
+    });
+    for (const [id, shape] of Object.entries(service.shapes)) {
+      const refs: [string, string][] = [];
+      if (shape.type === 'structure' || shape.type === 'union') {
+        for (const [name, m] of Object.entries(shape.members)) refs.push([`members/${name}/target`, m.target]);
+      } else if (shape.type === 'list') refs.push(['member', shape.member]);
+      else if (shape.type === 'map') refs.push(['key', shape.key], ['value', shape.value]);
+      for (const [where, target] of refs) {
+        if (!has(target)) problems.push({ path: `/services/${s}/shapes/${id}/${where}`, message: `refers to missing shape "${target}"` });
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,92 @@
+/**
+ * From paths on disk to the IR: finds documents (files, or folders read recursively), groups
+ * them by service folder, reads each folder's `service.json`, reads every page with the reader
+ * its content calls for, and builds the IR. All problems of all files come back together.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { buildIR, type ServiceInput } from './ir/build.ts';
+import type { IR, Provider } from './ir/model.ts';
+import { readDocument } from './read/detect.ts';
+import { loadServiceSettings, SETTINGS_FILE, settingsFileFor } from './settings/service-settings.ts';
+
+/** The result of loading: the IR built from whatever could be read, and every diagnostic. */
+export interface LoadResult {
+  ir: IR;
+  diagnostics: Diagnostic[];
+}
+
+/** Files in a folder, recursively, sorted; hidden entries skipped. */
+function walk(dir: string, into: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, into);
+    else if (entry.isFile()) into.push(full);
+  }
+}
+
+/** A path as shown in diagnostics and IR sources: relative to the working directory, `/`-separated. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(file) : rel).split(path.sep).join('/');
+}
+
+/** The documents named by `paths` (files as given, folders recursively), without settings files. */
+export function collectDocuments(paths: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      diagnostics.push({ file: displayPath(p), line: 1, column: 1, severity: 'error', message: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) walk(p, files);
+    else files.push(p);
+  }
+  const unique = [...new Set(files.map((f) => path.resolve(f)))].filter((f) => path.basename(f) !== SETTINGS_FILE);
+  return { files: unique.sort(), diagnostics };
+}
+
+/** The provider a service folder's path names (`…/aws/<service>`), when it names one. */
+function providerOfFolder(dir: string): Provider | undefined {
+  const parent = path.basename(path.dirname(dir));
+  return parent === 'aws' || parent === 'baidu' ? parent : undefined;
+}
+
+/** Loads every document under `paths` and builds the IR. */
+export function loadIR(paths: readonly string[]): LoadResult {
+  const { files, diagnostics } = collectDocuments(paths);
+  const folders = new Map<string, ServiceInput>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    let input = folders.get(dir);
+    if (!input) {
+      const settingsFile = settingsFileFor(dir);
+      const loaded = settingsFile ? loadServiceSettings(settingsFile, displayPath(settingsFile)) : { settings: {}, diagnostics: [] };
+      diagnostics.push(...loaded.diagnostics);
+      input = { folderId: path.basename(dir), settings: loaded.settings, pages: [] };
+      const provider = providerOfFolder(dir);
+      if (provider) input.folderProvider = provider;
+      if (settingsFile) input.settingsFile = displayPath(settingsFile);
+      folders.set(dir, input);
+    }
+    const shown = displayPath(file);
+    const text = decode(readFileSync(file));
+    const page = readDocument(text, shown);
+    diagnostics.push(...page.diagnostics);
+    input.pages.push(page);
+  }
+  const ir = buildIR([...folders.values()].filter((f) => f.pages.some((p) => p.operations.length > 0)), diagnostics);
+  return { ir, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Decodes a document as UTF-8 (invalid bytes become U+FFFD) without a byte-order mark. */
+export function decode(bytes: Buffer): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,249 @@
+/**
+ * Reader for boto3 client pages in reStructuredText: per-operation pages (the seeds' layout:
+ * breadcrumb, title, one `py:method`) and whole-service files (a `py:class:: X.Client` holding
+ * many `py:method`s). `restructured` finds the document's structure — sections and directives;
+ * the directive bodies (field lists, literal blocks, bullet trees) are read from indentation.
+ */
+import restructured, { type RstNode } from 'restructured';
+import { DiagnosticSink } from '../diagnostics.ts';
+import { buildTree, flattenBlock, linesToText, splitLines, type TextBlock } from './indent-tree.ts';
+import type { ReadOperation, ReadPage, SkippedSection } from './page.ts';
+import { assembleOperation } from './boto3/assemble.ts';
+import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
+import type { Boto3OperationParts, DocEntry, LocatedText } from './boto3/parts.ts';
+import { parseSeeAlso } from './boto3/see-also.ts';
+
+/** Whether text is a boto3 RST page: it holds a Sphinx Python directive. */
+export function isBoto3Rst(text: string): boolean {
+  return /^\s*\.\. py:(method|class)::/m.test(text);
+}
+
+/** `restructured` is CommonJS with its API on `default`; under ESM interop it may sit one level deeper. */
+const rstParser: typeof restructured = (restructured as unknown as { default?: typeof restructured }).default ?? restructured;
+
+const DIRECTIVE = /^\.\. py:(method|class|attribute|function)::\s*(.*)$/;
+
+/** Reads a boto3 RST page into operations, recognised non-operation sections and diagnostics. */
+export function readBoto3Rst(text: string, file: string): ReadPage {
+  const sink = new DiagnosticSink(file);
+  const page: ReadPage = { file, format: 'boto3-rst', service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };
+  const breadcrumb = /^:doc:`([^<`]*?)\s*<([^>]*)>`/m.exec(text);
+  if (breadcrumb) {
+    page.service.clientName = breadcrumb[1]!.trim();
+    const target = breadcrumb[2]!.split('/').filter((s) => s && s !== '..');
+    if (target.length > 0) page.service.id = target[target.length - 1]!;
+  }
+  let doc: RstNode;
+  try {
+    doc = rstParser.parse(text, { position: true });
+  } catch (e) {
+    sink.error(1, `not readable as reStructuredText: ${(e as Error).message}`);
+    return page;
+  }
+  const reader = new DirectiveReader(sink, page);
+  for (const node of directivesOf(doc)) {
+    const { start, end } = node.position!;
+    const lineStart = text.lastIndexOf('\n', start.offset - 1) + 1;
+    const lines = splitLines(text.slice(lineStart, end.offset), start.line);
+    for (const block of buildTree(lines)) reader.read(block, undefined);
+  }
+  if (page.operations.length === 0 && page.skipped.length === 0) {
+    sink.error(1, 'no py:method directive of a boto3 client found: expected ".. py:method:: Service.Client.operation(**kwargs)"');
+  }
+  return page;
+}
+
+/** Top-level `py:*` directives, in document order (sections may nest them). */
+function directivesOf(root: RstNode): RstNode[] {
+  const found: RstNode[] = [];
+  const pending: RstNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    if (node.type === 'directive' && node.directive?.startsWith('py:') && node.position) {
+      found.push(node);
+      continue;
+    }
+    if (node.children) pending.unshift(...node.children);
+  }
+  return found;
+}
+
+/** Reads `py:class` and `py:method` blocks of one directive's indentation tree. */
+class DirectiveReader {
+  constructor(
+    private readonly sink: DiagnosticSink,
+    private readonly page: ReadPage,
+  ) {}
+
+  read(block: TextBlock, enclosingClass: string | undefined): void {
+    const m = DIRECTIVE.exec(block.head.text);
+    if (!m) return;
+    const [, role, signature] = m as unknown as [string, string, string];
+    const target = signature.replace(/\(.*$/, '').trim();
+    if (role === 'class') {
+      const kind = classKind(target);
+      if (kind !== 'client') this.skip(kind, target, block.head.line);
+      for (const child of block.children) this.read(child, target);
+      return;
+    }
+    if (role !== 'method') {
+      this.skip('resource', target, block.head.line);
+      return;
+    }
+    const qualified = target.includes('.') ? target : `${enclosingClass ?? ''}.${target}`;
+    const segments = qualified.split('.');
+    const method = segments[segments.length - 1]!;
+    const owner = segments.slice(0, -1).join('.');
+    const kind = classKind(owner);
+    if (kind !== 'client') {
+      if (!enclosingClass || classKind(enclosingClass) === 'client') this.skip(kind, qualified, block.head.line);
+      return;
+    }
+    const parts = readMethodBody(block, method, this.sink);
+    parts.clientName = segments[0];
+    this.page.service.clientName ??= segments[0];
+    if (parts.seeAlso) {
+      this.page.service.id ??= parts.seeAlso.serviceId;
+      this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
+    }
+    const operation: ReadOperation = assembleOperation(parts, this.sink);
+    this.page.operations.push(operation);
+  }
+
+  private skip(kind: SkippedSection['kind'], name: string, line: number): void {
+    this.page.skipped.push({ kind, name, source: { file: this.sink.file, line } });
+  }
+}
+
+/** What a documented class is: the client, a paginator, a waiter, or a resource. */
+function classKind(name: string): 'client' | SkippedSection['kind'] {
+  if (/\.Client$/.test(name)) return 'client';
+  if (/\.Paginator\./.test(name)) return 'paginator';
+  if (/\.Waiter\./.test(name)) return 'waiter';
+  return 'resource';
+}
+
+/** Reads the body of one client `py:method` into the parts of an operation. */
+function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink): Boto3OperationParts {
+  const parts: Boto3OperationParts = { method, documentation: '', params: [], exceptions: [], line: block.head.line };
+  const description = new DocCollector();
+  const seen = new Set<string>();
+  const body = block.children;
+  const paramTypes = new Map<string, string>();
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    const text = b.head.text;
+    if (text === '**Request Syntax**') {
+      seen.add('Request Syntax');
+      const literal = literalAfter(body, i);
+      if (literal) {
+        parts.requestSyntax = literal.text;
+        i = literal.index;
+      } else sink.error(b.head.line, `Request Syntax of ${method}: expected a "::" literal block after the heading`);
+      continue;
+    }
+    const type = /^:type\s+([^:]+):\s*(.*)$/.exec(text);
+    if (type) {
+      paramTypes.set(type[1]!.trim(), type[2]!.trim());
+      continue;
+    }
+    const param = /^:param\s+([^:]+):\s*(.*)$/.exec(text);
+    if (param) {
+      seen.add('Parameters');
+      const name = param[1]!.trim();
+      const written = paramTypes.get(name);
+      if (written === undefined) sink.warning(b.head.line, `parameter ${name} has no ":type ${name}:" line`);
+      parts.params.push(readEntry(b, { name, type: written ?? '', rest: param[2]! }, parseRstEntryHead));
+      continue;
+    }
+    const rtype = /^:rtype:\s*(.*)$/.exec(text);
+    if (rtype) {
+      seen.add('Return type');
+      parts.returnType = rtype[1]!.trim();
+      continue;
+    }
+    const returns = /^:returns:\s*(.*)$/.exec(text);
+    if (returns) {
+      seen.add('Returns');
+      readReturns(b, parts, sink);
+      continue;
+    }
+    if (text === '**Exceptions**') {
+      seen.add('Exceptions');
+      for (let j = i + 1; j < body.length && /^\*\s+/.test(body[j]!.head.text); j++, i++) {
+        const name = /exceptions\.([A-Za-z0-9_]+)/.exec(body[j]!.head.text)?.[1];
+        if (name) parts.exceptions.push(name);
+      }
+      continue;
+    }
+    if (seen.size > 0) continue; // text after the first section belongs to no description
+    const seeAlso = parseSeeAlso(text);
+    if (seeAlso) {
+      parts.seeAlso = seeAlso;
+      continue;
+    }
+    if (/^\.\.\s+danger::/.test(text)) {
+      const danger = new DocCollector();
+      danger.add(b);
+      const message = danger.text.replace(/^Danger:\s*/, '');
+      if (/deprecated/i.test(message)) {
+        parts.deprecationMessage = message;
+        continue;
+      }
+    }
+    description.add(b);
+  }
+  parts.documentation = description.text;
+  checkSections(parts, seen, block, sink);
+  return parts;
+}
+
+/** Reports the sections a client method page must have but this one lacks (e.g. a cut page). */
+function checkSections(parts: Boto3OperationParts, seen: Set<string>, block: TextBlock, sink: DiagnosticSink): void {
+  const last = flattenBlock(block).reduce((max, l) => Math.max(max, l.line), block.head.line);
+  const missing: string[] = [];
+  if (!seen.has('Request Syntax')) missing.push('Request Syntax');
+  if (!seen.has('Return type')) missing.push(':rtype:');
+  if (parts.returnType === 'dict' && !parts.response) missing.push('Response Structure');
+  if (parts.returnType === 'dict' && !parts.responseSyntax) missing.push('Response Syntax');
+  if (missing.length > 0) {
+    sink.error(last, `${parts.method}: page ends without its ${missing.join(', ')} section${missing.length > 1 ? 's' : ''}`);
+  }
+}
+
+/** The `::` literal block following the heading at `index`: its text and the index of its last block. */
+function literalAfter(blocks: readonly TextBlock[], index: number): { text: LocatedText; index: number } | undefined {
+  const marker = blocks[index + 1];
+  if (!marker || marker.head.text !== '::') return undefined;
+  const lines = marker.children.flatMap((c) => flattenBlock(c));
+  if (lines.length === 0) return undefined;
+  const { text, line } = linesToText(lines);
+  return { text: { text, line }, index: index + 1 };
+}
+
+/** Reads the `:returns:` field: Response Syntax literal and the Response Structure entry tree. */
+function readReturns(block: TextBlock, parts: Boto3OperationParts, sink: DiagnosticSink): void {
+  const body = block.children;
+  for (let i = 0; i < body.length; i++) {
+    const text = body[i]!.head.text;
+    if (text === '**Response Syntax**') {
+      const literal = literalAfter(body, i);
+      if (literal) {
+        parts.responseSyntax = literal.text;
+        i = literal.index;
+      } else sink.error(body[i]!.head.line, `Response Syntax of ${parts.method}: expected a "::" literal block after the heading`);
+      continue;
+    }
+    if (text === '**Response Structure**') {
+      const rootBlock = body[i + 1];
+      const head = rootBlock ? parseRstEntryHead(rootBlock.head.text) : undefined;
+      if (rootBlock && head) {
+        parts.response = readEntry(rootBlock, head, parseRstEntryHead);
+        i++;
+      }
+      continue;
+    }
+  }
+}
+
+export type { DocEntry };

@@ -1,0 +1,181 @@
+/**
+ * Turns the parts of a boto3 page into a {@link ReadOperation}: walks the Request/Response Syntax
+ * literal and the documented entries together. The entries give names, types, documentation and
+ * `[REQUIRED]`; the literal gives enum values, streams, documents and where recursion was cut.
+ * Where the two disagree the entries win and a warning names the place.
+ */
+import type { DiagnosticSink } from '../../diagnostics.ts';
+import {
+  LiteralSyntaxError,
+  parseRequestSyntax,
+  parseResponseSyntax,
+  type DictEntry,
+  type SyntaxValue,
+} from '../syntax/python-literal.ts';
+import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../page.ts';
+import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
+import { enumOfLiteral, kindOfDocType, kindOfLiteral, type DocTypeKind } from './types.ts';
+
+/** Walks literal and entries of one page, reporting into the page's sink. */
+class OperationAssembler {
+  constructor(
+    private readonly sink: DiagnosticSink,
+    private readonly method: string,
+  ) {}
+
+  /** Line on the page of a position inside a located literal. */
+  private lineOf(block: LocatedText, at: { line: number }): number {
+    return block.line + at.line - 1;
+  }
+
+  parseLiteral<T>(block: LocatedText | undefined, what: string, parse: (text: string) => T): T | undefined {
+    if (!block) return undefined;
+    try {
+      return parse(block.text);
+    } catch (e) {
+      if (!(e instanceof LiteralSyntaxError)) throw e;
+      const column = e.at.line === 1 ? (block.column ?? 1) + e.at.column - 1 : e.at.column;
+      this.sink.error(this.lineOf(block, e.at), `${what} of ${this.method}: ${e.message}`, column);
+      return undefined;
+    }
+  }
+
+  /** The input structure: keyword arguments of the Request Syntax joined with the parameters. */
+  input(parts: Boto3OperationParts): StructureNode {
+    const request = this.parseLiteral(parts.requestSyntax, 'Request Syntax', parseRequestSyntax);
+    if (request && request.method !== this.method) {
+      this.sink.warning(parts.requestSyntax!.line, `Request Syntax calls ${request.method}, expected ${this.method}`);
+    }
+    return { kind: 'structure', members: this.members(request?.args ?? [], parts.params, 'input', parts.line) };
+  }
+
+  /** The output structure, or undefined when the page documents none. */
+  output(parts: Boto3OperationParts): StructureNode | undefined {
+    const literal = this.parseLiteral(parts.responseSyntax, 'Response Syntax', parseResponseSyntax);
+    if (!literal && !parts.response) return undefined;
+    const root = this.type(literal, parts.response, 'output', parts.response?.line ?? parts.line);
+    if (root.kind === 'structure' || root.kind === 'union') return root;
+    this.sink.warning(parts.response?.line ?? parts.line, `response of ${this.method} is a ${root.kind}, expected a dict`);
+    return undefined;
+  }
+
+  /** Members of a structure, in the literal's order, then entries the literal lacks. */
+  private members(literal: readonly DictEntry[], entries: readonly DocEntry[], path: string, line: number): MemberNode[] {
+    const byName = new Map<string, DocEntry>();
+    for (const e of entries) if (e.name !== undefined) byName.set(e.name, e);
+    const members: MemberNode[] = [];
+    const seen = new Set<string>();
+    for (const entry of literal) {
+      if (seen.has(entry.key)) continue;
+      seen.add(entry.key);
+      const doc = byName.get(entry.key);
+      members.push(this.member(entry.key, entry.value, doc, `${path}.${entry.key}`, doc?.line ?? line));
+    }
+    for (const doc of entries) {
+      if (doc.name === undefined || seen.has(doc.name)) continue;
+      seen.add(doc.name);
+      if (literal.length > 0) this.sink.warning(doc.line, `${path}.${doc.name} is documented but missing from the syntax block`);
+      members.push(this.member(doc.name, undefined, doc, `${path}.${doc.name}`, doc.line));
+    }
+    return members;
+  }
+
+  private member(name: string, literal: SyntaxValue | undefined, doc: DocEntry | undefined, path: string, line: number): MemberNode {
+    const type = this.type(literal, doc, path, line);
+    const member: MemberNode = { name, type, required: doc?.required ?? false, line };
+    if (type.kind === 'recursive') type.memberName = name;
+    if (doc?.documentation) member.documentation = doc.documentation;
+    if (doc?.idempotencyToken) member.idempotencyToken = true;
+    return member;
+  }
+
+  /** The type at one place of the tree, from its literal and its entry. */
+  type(literal: SyntaxValue | undefined, doc: DocEntry | undefined, path: string, line: number): TypeNode {
+    const fromDoc = doc ? kindOfDocType(doc.type) : undefined;
+    const fromLiteral = literal ? kindOfLiteral(literal) : undefined;
+    if (doc && fromDoc === undefined) this.sink.warning(doc.line, `${path}: unknown type "${doc.type}"`);
+    let kind: DocTypeKind | undefined = fromDoc ?? fromLiteral;
+    if (fromDoc && fromLiteral && !compatible(fromDoc, fromLiteral)) {
+      this.sink.warning(doc!.line, `${path}: documented as ${doc!.type} but the syntax block shows a ${fromLiteral}`);
+    }
+    if (fromLiteral === 'recursive' && (fromDoc === 'dict' || fromDoc === undefined) && !(doc && doc.children.length > 0)) {
+      kind = 'recursive';
+    }
+    if (kind === undefined) {
+      this.sink.warning(line, `${path}: no type given; read as a document`);
+      kind = 'document';
+    }
+    switch (kind) {
+      case 'recursive':
+        return { kind: 'recursive' };
+      case 'dict':
+        return this.dict(literal, doc, path, line);
+      case 'list': {
+        const item = literal?.kind === 'list' ? literal.items[0] : undefined;
+        const itemDoc = doc?.children.find((c) => c.name === undefined);
+        const node: TypeNode = { kind: 'list', member: this.type(item, itemDoc, `${path}[]`, itemDoc?.line ?? line) };
+        return node;
+      }
+      case 'string': {
+        const values = enumOfLiteral(literal);
+        return values ? { kind: 'string', enum: values } : { kind: 'string' };
+      }
+      default:
+        return { kind };
+    }
+  }
+
+  /** A `dict`: a map when its entries are unnamed (key, value), else a structure or a union. */
+  private dict(literal: SyntaxValue | undefined, doc: DocEntry | undefined, path: string, line: number): TypeNode {
+    const entries = literal?.kind === 'dict' ? literal.entries : [];
+    const children = doc?.children ?? [];
+    const isMap =
+      children.length > 0 ? children[0]!.name === undefined : entries.length === 1 && entries[0]!.key === 'string';
+    if (isMap) {
+      const keyDoc = children[0];
+      // boto3 indents the value's entry under the key's entry; renderings may flatten it to a sibling.
+      const valueDoc = children[1] ?? keyDoc?.children.find((c) => c.name === undefined);
+      const keyLiteral = entries[0] ? ({ kind: 'string', value: entries[0].key, at: entries[0].at } as const) : undefined;
+      return {
+        kind: 'map',
+        key: this.type(keyLiteral, keyDoc, `${path}{key}`, keyDoc?.line ?? line),
+        value: this.type(entries[0]?.value, valueDoc, `${path}{}`, valueDoc?.line ?? line),
+      };
+    }
+    const node: StructureNode = {
+      kind: doc?.unionMembers ? 'union' : 'structure',
+      members: this.members(entries, children, path, line),
+    };
+    // A named entry's text documents the member; only unnamed entries (list items, map values) document the shape.
+    if (doc?.documentation && doc.name === undefined) node.documentation = doc.documentation;
+    return node;
+  }
+}
+
+/** Whether a documented kind and a literal kind can describe the same type. */
+function compatible(doc: DocTypeKind, literal: DocTypeKind): boolean {
+  if (doc === literal) return true;
+  if (literal === 'recursive') return doc === 'dict';
+  if (doc === 'stream' && literal === 'blob') return true;
+  if (doc === 'document') return true;
+  return false;
+}
+
+/** Builds the operation a boto3 page describes from its parts; problems go to `sink`. */
+export function assembleOperation(parts: Boto3OperationParts, sink: DiagnosticSink): ReadOperation {
+  const assembler = new OperationAssembler(sink, parts.method);
+  const input = assembler.input(parts);
+  const output = assembler.output(parts);
+  const operation: ReadOperation = {
+    method: parts.method,
+    documentation: parts.documentation,
+    deprecated: parts.deprecationMessage !== undefined,
+    input,
+    errors: [...new Set(parts.exceptions)],
+    source: { file: sink.file, line: parts.line },
+  };
+  if (output) operation.output = output;
+  if (parts.seeAlso) operation.name = parts.seeAlso.operation;
+  if (parts.deprecationMessage) operation.deprecationMessage = parts.deprecationMessage;
+  return operation;
+}

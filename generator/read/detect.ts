@@ -1,0 +1,35 @@
+/**
+ * Choosing a reader by a document's content — never by its file name or extension. Each reader
+ * states what its format looks like; the first that recognises a document reads it.
+ */
+import { DiagnosticSink } from '../diagnostics.ts';
+import type { DocumentFormat, ReadPage } from './page.ts';
+import { isBoto3Rst, readBoto3Rst } from './boto3-rst.ts';
+
+/** A reader: the format it reads, how it recognises it, and how it reads it. */
+export interface Reader {
+  format: DocumentFormat;
+  /** One line for `--help` and for "no reader recognises" errors. */
+  description: string;
+  detect(text: string): boolean;
+  read(text: string, file: string): ReadPage;
+}
+
+/** Every reader, most specific first. Readers for more formats register here. */
+export const readers: Reader[] = [
+  { format: 'boto3-rst', description: 'boto3 client page, reStructuredText source (.. py:method::)', detect: isBoto3Rst, read: readBoto3Rst },
+];
+
+/** The reader that recognises `text`, if any. */
+export function detectReader(text: string): Reader | undefined {
+  return readers.find((r) => r.detect(text));
+}
+
+/** Reads a document with the reader its content calls for; unrecognised text is an error page. */
+export function readDocument(text: string, file: string): ReadPage {
+  const reader = detectReader(text);
+  if (reader) return reader.read(text, file);
+  const sink = new DiagnosticSink(file);
+  sink.error(1, `no reader recognises this document; expected one of: ${readers.map((r) => `${r.format} (${r.description})`).join('; ')}`);
+  return { file, format: 'boto3-rst', service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };
+}

@@ -1,0 +1,94 @@
+/**
+ * Indentation trees: the structure of reStructuredText bodies and of indented text renderings.
+ * Each non-blank line becomes a node whose children are the lines indented deeper below it.
+ */
+
+/** One non-blank line: its text without indentation, its column and its place on the page. */
+export interface TextLine {
+  text: string;
+  /** Indentation in columns (tabs expanded to 8). */
+  indent: number;
+  /** 1-based line number on the page. */
+  line: number;
+  /** Whether a blank line came right before it: the end of a paragraph. */
+  blankBefore: boolean;
+}
+
+/** A line and the lines indented below it. */
+export interface TextBlock {
+  head: TextLine;
+  children: TextBlock[];
+}
+
+/** Expands tabs to the next multiple of 8, as reStructuredText does. */
+function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  for (const c of text) {
+    if (c === '\t') out += ' '.repeat(8 - (out.length % 8));
+    else out += c;
+  }
+  return out;
+}
+
+/** Splits text into non-blank lines, numbering from `firstLine`. */
+export function splitLines(text: string, firstLine = 1): TextLine[] {
+  const lines: TextLine[] = [];
+  let blank = false;
+  const raw = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < raw.length; i++) {
+    const expanded = expandTabs(raw[i]!);
+    const body = expanded.trimStart();
+    if (body.trim() === '') {
+      blank = true;
+      continue;
+    }
+    lines.push({ text: body.trimEnd(), indent: expanded.length - body.length, line: firstLine + i, blankBefore: blank });
+    blank = false;
+  }
+  return lines;
+}
+
+/** Builds the forest of blocks from lines; a line's children are the deeper lines that follow it. */
+export function buildTree(lines: readonly TextLine[]): TextBlock[] {
+  const roots: TextBlock[] = [];
+  const stack: TextBlock[] = [];
+  for (const head of lines) {
+    const block: TextBlock = { head, children: [] };
+    while (stack.length > 0 && stack[stack.length - 1]!.head.indent >= head.indent) stack.pop();
+    (stack.length > 0 ? stack[stack.length - 1]!.children : roots).push(block);
+    stack.push(block);
+  }
+  return roots;
+}
+
+/** Every line of a block and its descendants, in page order. */
+export function flattenBlock(block: TextBlock, into: TextLine[] = []): TextLine[] {
+  // Iterative: literal blocks can be deep, and recursion depth must not depend on input.
+  const pending: TextBlock[] = [block];
+  while (pending.length > 0) {
+    const b = pending.pop()!;
+    into.push(b.head);
+    for (let i = b.children.length - 1; i >= 0; i--) pending.push(b.children[i]!);
+  }
+  return into;
+}
+
+/**
+ * Rebuilds the text of some lines with their original line breaks and columns, so positions
+ * found in it are positions on the page (line offset by the first line's number).
+ */
+export function linesToText(lines: readonly TextLine[]): { text: string; line: number } {
+  if (lines.length === 0) return { text: '', line: 0 };
+  const first = lines[0]!.line;
+  let text = '';
+  let current = first;
+  for (const l of lines) {
+    while (current < l.line) {
+      text += '\n';
+      current++;
+    }
+    text += ' '.repeat(l.indent) + l.text;
+  }
+  return { text, line: first };
+}

@@ -1,0 +1,104 @@
+/**
+ * What a reader gives: the operations of one document as type trees, before shapes are named.
+ * Every reader (RST, compact text, bullet text, Baidu) produces this; `ir/` turns it into the IR.
+ * Readers know nothing of emission, and nothing of how shapes get their ids.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { HttpBinding, Paginator, Provider, SourceRef } from '../ir/model.ts';
+
+/** The formats docsdk reads, named in diagnostics and in `--help`. */
+export type DocumentFormat = 'boto3-rst' | 'boto3-compact-text' | 'boto3-bullet-text' | 'baidu-text' | 'baidu-markdown';
+
+/** One document, read. */
+export interface ReadPage {
+  file: string;
+  format: DocumentFormat;
+  /** What the page says of its service; unset fields come from the folder and its settings. */
+  service: { id?: string; provider: Provider; clientName?: string; apiVersion?: string };
+  operations: ReadOperation[];
+  /** Sections recognised but not client operations (paginators, waiters, resources). */
+  skipped: SkippedSection[];
+  diagnostics: Diagnostic[];
+}
+
+/** A recognised section that is not a client operation. */
+export interface SkippedSection {
+  kind: 'paginator' | 'waiter' | 'resource' | 'other';
+  name: string;
+  source: SourceRef;
+}
+
+/** One operation as a page describes it. */
+export interface ReadOperation {
+  /** Method as documented, e.g. `get_connection`. */
+  method: string;
+  /** PascalCase wire name when the page gives it exactly (the "See also" link). */
+  name?: string;
+  documentation: string;
+  deprecated: boolean;
+  deprecationMessage?: string;
+  input: StructureNode;
+  /** Undefined when the page documents no output. */
+  output?: StructureNode;
+  errors: string[];
+  http?: HttpBinding;
+  paginator?: Paginator;
+  source: SourceRef;
+}
+
+/** A type as a page shows it: a tree, with documentation attached where the page gives it. */
+export type TypeNode = StructureNode | ListNode | MapNode | ScalarNode | RecursiveNode;
+
+/** A structure or a tagged union. */
+export interface StructureNode {
+  kind: 'structure' | 'union';
+  members: MemberNode[];
+  documentation?: string;
+  /** Name the facts give this shape (e.g. Baidu's `PeerConn`); otherwise named by the IR's rule. */
+  shapeName?: string;
+}
+
+/** A member of a structure. */
+export interface MemberNode {
+  name: string;
+  type: TypeNode;
+  required: boolean;
+  documentation?: string;
+  idempotencyToken?: boolean;
+  line?: number;
+}
+
+/** A list. */
+export interface ListNode {
+  kind: 'list';
+  member: TypeNode;
+  documentation?: string;
+  shapeName?: string;
+}
+
+/** A map. */
+export interface MapNode {
+  kind: 'map';
+  key: TypeNode;
+  value: TypeNode;
+  documentation?: string;
+  shapeName?: string;
+}
+
+/** A scalar. */
+export interface ScalarNode {
+  kind: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document';
+  enum?: string[];
+  documentation?: string;
+  shapeName?: string;
+}
+
+/**
+ * A reference the docs cut short because the type contains itself (`{'... recursive ...'}`).
+ * The IR resolves it to the enclosing structure it repeats.
+ */
+export interface RecursiveNode {
+  kind: 'recursive';
+  /** Member name under which the recursion was shown, used to find the ancestor it repeats. */
+  memberName?: string;
+}
