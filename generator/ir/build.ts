@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentFormat, ReadOperation, ReadPage, StructureNode } from '../read/page.ts';
 import type { ServiceSettings } from '../settings/service-settings.ts';
-import { IR_VERSION, type IR, type Operation, type Provider, type Service, type Shape, type Warning } from './model.ts';
+import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
 
@@ -93,7 +93,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
       sources: copies.map((c) => c.op.source).sort((a, b) => compare(a.file, b.file) || a.line - b.line),
     };
     if (primary.deprecationMessage) op.deprecationMessage = primary.deprecationMessage;
-    const http = primary.http ?? settings?.http;
+    const http = primary.http ?? settings?.http ?? defaultBinding(input.settings);
     if (http) op.http = http;
     const paginator = primary.paginator ?? settings?.paginator;
     if (paginator) op.paginator = paginator;
@@ -109,9 +109,38 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   const shapes: Record<string, Shape> = {};
   for (const key of [...namer.shapes.keys()].sort(compare)) shapes[key] = namer.shapes.get(key)!;
 
-  const service: Service = { id, provider, clientName, ...(apiVersion !== undefined ? { apiVersion } : {}), operations: operations.map((o) => o.op), shapes };
+  const wire = wireOf(input.settings);
+  const service: Service = {
+    id,
+    provider,
+    clientName,
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
+    ...(input.settings.packageName !== undefined ? { packageName: input.settings.packageName } : {}),
+    ...(wire ? { wire } : {}),
+    operations: operations.map((o) => o.op),
+    shapes,
+  };
   if (warnings.length > 0) service.warnings = warnings;
   return service;
+}
+
+/** The wire facts in a service's settings, when they give a protocol and an endpoint. */
+function wireOf(settings: ServiceSettings): WireSettings | undefined {
+  if (!settings.protocol || !settings.endpoint) return undefined;
+  const wire: WireSettings = {
+    protocol: settings.protocol,
+    signatureVersion: settings.signatureVersion ?? (settings.protocol === 'rest-json' ? 'bce-auth-v1' : 'v4'),
+    endpoint: settings.endpoint,
+    timestampFormat: settings.timestampFormat ?? 'epoch-seconds',
+  };
+  if (settings.targetPrefix !== undefined) wire.targetPrefix = settings.targetPrefix;
+  if (settings.signingName !== undefined) wire.signingName = settings.signingName;
+  return wire;
+}
+
+/** AWS JSON protocols send every operation as `POST /`. */
+function defaultBinding(settings: ServiceSettings): HttpBinding | undefined {
+  return settings.protocol === 'awsJson1_0' || settings.protocol === 'awsJson1_1' ? { method: 'POST', uri: '/' } : undefined;
 }
 
 /** What differs between two readings of one operation, as short descriptions (empty when they agree). */

@@ -25,12 +25,28 @@ export interface Service {
   clientName: string;
   /** API version, e.g. `2025-04-04`, from the "See also" link or the service's settings. */
   apiVersion?: string;
+  /** npm package name of the generated client, from the service's settings. */
+  packageName?: string;
+  /** How calls travel: protocol, endpoint, signing (from the service's settings; pages don't say). */
+  wire?: WireSettings;
   /** Operations sorted by name. */
   operations: Operation[];
   /** Shapes keyed by shape id; keys sorted. */
   shapes: Record<string, Shape>;
   /** Recoverable oddities found while reading this service (e.g. page and facts disagree). */
   warnings?: Warning[];
+}
+
+/** The wire facts of a service, from its `service.json`. */
+export interface WireSettings {
+  protocol: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
+  /** `X-Amz-Target` prefix (AWS JSON protocols). */
+  targetPrefix?: string;
+  signingName?: string;
+  signatureVersion: 'v4' | 'bce-auth-v1';
+  /** Endpoint pattern with `{region}`. */
+  endpoint: string;
+  timestampFormat: 'epoch-seconds' | 'iso8601';
 }
 
 /** Where a fact came from: a file (relative to the working directory, `/`-separated) and a 1-based line. */
