@@ -1,0 +1,41 @@
+// Builds the published dist/: one ESM bundle with @smithy/signature-v4 inlined (so the package has no
+// runtime dependencies: see docs/decisions.md), plus declarations from tsc.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+// Declarations keep the sources' `./x.ts` specifiers; consumers resolve `./x.js` next to `./x.d.ts`.
+for (const f of readdirSync(dist)) {
+  if (!f.endsWith('.d.ts')) continue;
+  const p = join(dist, f);
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/(from\s+['"]\.\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
+}
+
+const result = await build({
+  entryPoints: [join(root, 'src/index.ts')],
+  outfile: join(dist, 'index.js'),
+  bundle: true,
+  format: 'esm',
+  // Neutral: the bundle must work in Node and browsers; nothing platform-specific is imported
+  // (node:crypto is reached at run time through process.getBuiltinModule).
+  platform: 'neutral',
+  // smithy's ESM builds (`module`) tree-shake to the signer alone (its CJS `main` would pull all of
+  // @smithy/core), and its `browser` variants use TextEncoder instead of node:buffer: fine on Node too.
+  mainFields: ['browser', 'module', 'main'],
+  conditions: ['browser', 'module', 'import'],
+  target: 'es2022',
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+});
+const bytes = Object.values(result.metafile.outputs)[0].bytes;
+console.log(`dist/index.js: ${bytes} bytes`);

@@ -1,0 +1,48 @@
+/**
+ * AWS JSON 1.0 / 1.1: every call is `POST /` with `X-Amz-Target: <prefix>.<Operation>` and a JSON body.
+ *
+ * @packageDocumentation
+ */
+import type { OperationSchema, ServiceSchema } from './schema.ts';
+import { serialize } from './serde.ts';
+import { otherFields, str, type WireError, type WireRequest } from './wire.ts';
+
+/** Builds the unsigned request for `op` with `input` (idempotency tokens already filled). */
+export function buildAwsJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown): WireRequest {
+  return {
+    method: 'POST',
+    path: '/',
+    query: {},
+    headers: {
+      'content-type': service.protocol === 'awsJson1_1' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0',
+      'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}`,
+    },
+    // Services expect an object even when the input has no members.
+    body: JSON.stringify(serialize(service, op.input, input ?? {}) ?? {}),
+  };
+}
+
+/**
+ * Normalises an AWS error code: `aws.protocoltests#FooError:http://internal…` → `FooError`
+ * (namespace before `#` and anything after `:` removed).
+ */
+export function sanitizeAwsErrorCode(raw: string): string {
+  let code = raw;
+  const colon = code.indexOf(':');
+  if (colon >= 0) code = code.slice(0, colon);
+  const hash = code.lastIndexOf('#');
+  if (hash >= 0) code = code.slice(hash + 1);
+  return code.trim();
+}
+
+/**
+ * Extracts code and message from an AWS JSON error response: code from `x-amzn-errortype`, else the
+ * body's `__type` (or `code`); message from `message`/`Message`/`errorMessage`.
+ */
+export function parseAwsJsonError(status: number, headers: Headers, body: unknown): WireError {
+  const raw = headers.get('x-amzn-errortype') ?? str(body, '__type', 'code', 'Code');
+  const code = raw ? sanitizeAwsErrorCode(raw) : status === 429 ? 'TooManyRequestsException' : `Http${status}Error`;
+  const message = str(body, 'message', 'Message', 'errorMessage') ?? `HTTP ${status}`;
+  const fields = otherFields(body, ['__type', 'code', 'Code', 'message', 'Message', 'errorMessage']);
+  return { code, message, ...(fields ? { fields } : {}) };
+}

@@ -1,0 +1,175 @@
+/**
+ * Client configuration and its resolution (options first, then environment variables).
+ *
+ * Credentials are turned into a provider function as soon as they are read, so that a client or config
+ * object never holds a secret in an enumerable property: `JSON.stringify` drops functions and
+ * `util.inspect` prints `[Function]`.
+ *
+ * @packageDocumentation
+ */
+import { ConfigError, CredentialsError } from './errors.ts';
+import type { ServiceSchema } from './schema.ts';
+
+/** Static credentials. */
+export interface Credentials {
+  /** AWS access key id / Baidu AK. */
+  accessKeyId: string;
+  /** AWS secret access key / Baidu SK. */
+  secretAccessKey: string;
+  /** Session token (AWS STS `x-amz-security-token`, Baidu STS `x-bce-security-token`). */
+  sessionToken?: string;
+}
+
+/** A function returning credentials, called once per call (cache inside it if fetching is costly). */
+export type CredentialsProvider = () => Promise<Credentials>;
+
+/** Retry tuning and test hooks. Defaults: base 100 ms, cap 20 s, real timers, `Math.random`. */
+export interface RetryTuning {
+  /** Backoff base, ms. Default 100. */
+  baseDelayMs?: number;
+  /** Backoff cap, ms. Default 20 000. */
+  maxDelayMs?: number;
+  /** Waits `ms` (rejecting when `signal` aborts). Injectable so tests need not wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform random in [0, 1). Injectable so tests can check the bounds of the jitter. */
+  random?: () => number;
+}
+
+/** Options of a generated client. */
+export interface ClientConfig {
+  /** Region, e.g. `us-east-1` or `bj`. Else `AWS_REGION` / `BCE_REGION`. */
+  region?: string;
+  /** Full endpoint URL overriding the service's pattern, e.g. `http://127.0.0.1:8080`. */
+  endpoint?: string;
+  /**
+   * Credentials or a provider of them. Else, AWS: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
+   * `AWS_SESSION_TOKEN`; Baidu: `BCE_ACCESS_KEY_ID`, `BCE_SECRET_ACCESS_KEY`, `BCE_SESSION_TOKEN`.
+   */
+  credentials?: Credentials | CredentialsProvider;
+  /** Attempts per call, including the first. Default 3; 1 disables retries. */
+  maxAttempts?: number;
+  /** Timeout of each attempt (request and response body), ms. Default: none. */
+  requestTimeoutMs?: number;
+  /** Transport. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Run the generated validator before sending. Default true. */
+  validate?: boolean;
+  /** Retry backoff tuning / test hooks. */
+  retry?: RetryTuning;
+  /** Where environment fallbacks are read. Default `process.env` when it exists. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Environment variable names per provider. */
+export const ENV_NAMES = {
+  aws: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY', token: 'AWS_SESSION_TOKEN', region: 'AWS_REGION' },
+  baidu: { id: 'BCE_ACCESS_KEY_ID', secret: 'BCE_SECRET_ACCESS_KEY', token: 'BCE_SESSION_TOKEN', region: 'BCE_REGION' },
+} as const;
+
+/** The resolved, secret-free view of a config (what is safe to print). */
+export interface ResolvedConfig {
+  region: string | undefined;
+  endpoint: URL | undefined;
+  maxAttempts: number;
+  requestTimeoutMs: number | undefined;
+  validate: boolean;
+  /** `undefined` when no credentials were found (the call then fails before I/O). */
+  credentials: CredentialsProvider | undefined;
+  /** Why `endpoint` is undefined, when it is. */
+  endpointProblem?: string;
+}
+
+function defaultEnv(): Readonly<Record<string, string | undefined>> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+/** Reads options and environment once, at client construction. Never throws: problems surface per call. */
+export function resolveConfig(service: ServiceSchema, config: ClientConfig): ResolvedConfig {
+  const env = config.env ?? defaultEnv();
+  const names = ENV_NAMES[service.provider];
+  const region = config.region ?? (env[names.region] || undefined);
+
+  let credentials: CredentialsProvider | undefined;
+  const c = config.credentials;
+  if (typeof c === 'function') credentials = c;
+  else if (c) credentials = constant({ ...c });
+  else if (env[names.id] || env[names.secret]) {
+    const token = env[names.token];
+    credentials = constant({
+      accessKeyId: env[names.id] ?? '',
+      secretAccessKey: env[names.secret] ?? '',
+      ...(token ? { sessionToken: token } : {}),
+    });
+  }
+
+  let endpoint: URL | undefined;
+  let endpointProblem: string | undefined;
+  if (config.endpoint) {
+    try {
+      endpoint = new URL(config.endpoint);
+    } catch {
+      endpointProblem = `endpoint is not a URL: ${JSON.stringify(config.endpoint)}`;
+    }
+  } else if (!region) {
+    endpointProblem =
+      `no region for ${service.id}: pass { region } to the client or set ${names.region}` +
+      (service.provider === 'baidu' ? ' (or pass { endpoint })' : '');
+  } else if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(region)) {
+    // A region goes into a host name: refuse anything that could change the host.
+    endpointProblem = `invalid region ${JSON.stringify(region)}`;
+  } else {
+    endpoint = new URL(service.endpoint.replace('{region}', region));
+  }
+  // SigV4 scopes signatures by region even when the endpoint is overridden.
+  if (service.provider === 'aws' && !region && !endpointProblem) {
+    endpointProblem = `no region for ${service.id}: pass { region } to the client or set ${names.region}`;
+  }
+
+  return {
+    region,
+    endpoint,
+    ...(endpointProblem ? { endpointProblem } : {}),
+    maxAttempts: Math.max(1, Math.floor(config.maxAttempts ?? 3)),
+    requestTimeoutMs: config.requestTimeoutMs,
+    validate: config.validate ?? true,
+    credentials,
+  };
+}
+
+function constant(creds: Credentials): CredentialsProvider {
+  const p = Promise.resolve(creds);
+  return () => p;
+}
+
+/** Calls the provider and checks the result; every failure is a {@link CredentialsError}, secret-free. */
+export async function loadCredentials(
+  provider: CredentialsProvider | undefined,
+  service: ServiceSchema,
+): Promise<Credentials> {
+  const names = ENV_NAMES[service.provider];
+  if (!provider) {
+    throw new CredentialsError(
+      `no credentials for ${service.id}: pass { credentials } to the client or set ${names.id} and ${names.secret}`,
+    );
+  }
+  let creds: Credentials;
+  try {
+    creds = await provider();
+  } catch (e) {
+    // The provider's own message might quote what it read; keep only its class name.
+    throw new CredentialsError(`credentials provider failed (${(e as Error)?.name ?? 'error'})`);
+  }
+  if (!creds || typeof creds.accessKeyId !== 'string' || !creds.accessKeyId) {
+    throw new CredentialsError(`credentials for ${service.id} lack an access key id (${names.id})`);
+  }
+  if (typeof creds.secretAccessKey !== 'string' || !creds.secretAccessKey) {
+    throw new CredentialsError(`credentials for ${service.id} lack a secret access key (${names.secret})`);
+  }
+  return creds;
+}
+
+/** Throws a {@link ConfigError} when the endpoint could not be resolved. */
+export function requireEndpoint(resolved: ResolvedConfig): URL {
+  if (!resolved.endpoint || resolved.endpointProblem) throw new ConfigError(resolved.endpointProblem ?? 'no endpoint');
+  return resolved.endpoint;
+}

@@ -1,0 +1,35 @@
+/**
+ * `@docsdk/runtime`: the wire runtime every docsdk-generated client imports.
+ *
+ * @packageDocumentation
+ */
+export type { ShapeSchema, MemberSchema, OperationSchema, ServiceSchema } from './schema.ts';
+export { RuntimeClient, type SendOptions, type MetadataBearer } from './client.ts';
+export { paginate, paginateItems } from './paginate.ts';
+export {
+  ENV_NAMES,
+  type ClientConfig,
+  type Credentials,
+  type CredentialsProvider,
+  type RetryTuning,
+} from './config.ts';
+export {
+  ServiceError,
+  ValidationError,
+  CredentialsError,
+  ConfigError,
+  RequestError,
+  TimeoutError,
+  NetworkError,
+  AbortError,
+  ResponseParseError,
+  type ServiceErrorConstructor,
+  type ServiceErrorInit,
+  type ErrorRegistry,
+  type ResponseMetadata,
+  type ValidationProblem,
+} from './errors.ts';
+export { signBce, bceUriEncode, bceTimestamp, type BceSignRequest, type BceSignOptions } from './bce-auth.ts';
+export { isRetryable, backoffDelay, RETRYABLE_CODES } from './retry.ts';
+export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';
+export { sanitizeAwsErrorCode } from './aws-json.ts';

@@ -1,0 +1,88 @@
+/**
+ * The service schema: the data a generated client hands to the runtime.
+ *
+ * Generated clients are data-driven: the emitter writes one constant `ServiceSchema` per service and
+ * thin typed methods that pass an `OperationSchema` to {@link RuntimeClient.send}. Everything the wire
+ * needs (names, locations, timestamp formats, union-ness) is here, so the runtime needs no per-service
+ * code. The emitter codes against these types: fields may be added (optional), never renamed.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * One shape of the service model, referred to by id from {@link ServiceSchema.shapes}.
+ *
+ * Shapes refer to each other by id (not by nesting) so recursive shapes cost nothing.
+ */
+export type ShapeSchema =
+  /** Key = wire name (the documented member name). */
+  | { type: 'structure'; members: Record<string, MemberSchema> }
+  /** Exactly one key on the wire; an unknown key deserialises to `{ SDK_UNKNOWN_MEMBER: { name } }`. */
+  | { type: 'union'; members: Record<string, MemberSchema> }
+  /** `member` is a shape id. */
+  | { type: 'list'; member: string }
+  /** `key` and `value` are shape ids. */
+  | { type: 'map'; key: string; value: string }
+  /** Scalars; `enum` is informative (validators use it, the wire does not). */
+  | {
+      type: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document';
+      enum?: readonly string[];
+    };
+
+/** A member of a structure or union. */
+export interface MemberSchema {
+  /** Shape id in {@link ServiceSchema.shapes} (shapes may be recursive: refer by id). */
+  target: string;
+  /** Documented as required. The runtime does not enforce it (generated validators do). */
+  required?: boolean;
+  /** REST (Baidu) only: where the member travels. Default `body`. */
+  location?: 'path' | 'query' | 'body' | 'header';
+  /** Name on the wire for path/query/header members when it differs from the member name. */
+  locationName?: string;
+  /** Filled with a UUID v4 when absent; the same value is reused across retries of one call. */
+  idempotencyToken?: boolean;
+}
+
+/** One operation of a service. */
+export interface OperationSchema {
+  /** PascalCase wire name, e.g. `GetConnection` (AWS: the `X-Amz-Target` suffix). */
+  name: string;
+  /** Input shape id. */
+  input: string;
+  /** Output shape id. */
+  output: string;
+  /** Error codes documented for the operation. */
+  errors: readonly string[];
+  /**
+   * REST binding (Baidu), e.g. `{ method: 'PUT', uri: '/v1/peerconn/{peerConnId}', queryMarkers: ['resize'] }`.
+   * `queryMarkers` are valueless query keys (`?resize`).
+   */
+  http?: { method: string; uri: string; queryMarkers?: readonly string[] };
+  /**
+   * Pagination, e.g. `{ inputToken: 'marker', outputToken: 'nextMarker', items: 'peerConns', limitKey: 'maxKeys',
+   * moreResults: 'isTruncated' }` or `{ inputToken: 'NextToken', outputToken: 'NextToken' }`.
+   */
+  paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+}
+
+/** Everything the runtime needs to know about a service. */
+export interface ServiceSchema {
+  /** Service id, e.g. `directconnect`. */
+  id: string;
+  /** Which signer and error format apply. */
+  provider: 'aws' | 'baidu';
+  /** Wire protocol. */
+  protocol: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
+  /** API version (informative). */
+  apiVersion?: string;
+  /** AWS JSON: `X-Amz-Target` prefix, e.g. `OvertureService`. */
+  targetPrefix?: string;
+  /** AWS: SigV4 service name; defaults to {@link ServiceSchema.id}. */
+  signingName?: string;
+  /** Endpoint pattern, e.g. `https://odb.{region}.api.aws` or `http://bcc.{region}.baidubce.com`. */
+  endpoint: string;
+  /** How timestamps travel in JSON bodies. */
+  timestampFormat: 'epoch-seconds' | 'iso8601';
+  /** All shapes, by id. */
+  shapes: Record<string, ShapeSchema>;
+}
