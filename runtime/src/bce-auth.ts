@@ -23,7 +23,10 @@ export function bceUriEncode(s: string, keepSlash = false): string {
 export interface BceSignRequest {
   /** HTTP method, upper case. */
   method: string;
-  /** Decoded path, e.g. `/v1/peerconn/peerconn-123` (encoded here, `/` kept). */
+  /**
+   * Path as sent, e.g. `/v1/peerconn/peerconn-123` or `/v1/x/a%20b%2Fc`. Each segment is decoded and
+   * re-encoded with {@link bceUriEncode}, so encoded and plain paths give the same canonical URI.
+   */
   path: string;
   /** Query parameters; `null`/`undefined`/`''` values (action markers) sign as `key=`. */
   query?: Readonly<Record<string, string | null | undefined>>;
@@ -60,7 +63,13 @@ export async function signBce(req: BceSignRequest, opts: BceSignOptions): Promis
   const prefix = `bce-auth-v1/${opts.accessKeyId}/${bceTimestamp(opts.date)}/${opts.expirationInSeconds ?? 1800}`;
   const signingKey = await hmacSha256Hex(opts.secretAccessKey, prefix);
 
-  const canonicalUri = '/' + bceUriEncode(req.path.replace(/^\//, ''), true);
+  const canonicalUri =
+    '/' +
+    req.path
+      .replace(/^\//, '')
+      .split('/')
+      .map((seg) => bceUriEncode(safeDecode(seg)))
+      .join('/');
 
   const query: string[] = [];
   for (const [k, v] of Object.entries(req.query ?? {})) {
@@ -86,6 +95,15 @@ export async function signBce(req: BceSignRequest, opts: BceSignOptions): Promis
   const canonical = `${req.method.toUpperCase()}\n${canonicalUri}\n${query.join('&')}\n${headers.join('\n')}`;
   const signature = await hmacSha256Hex(signingKey, canonical);
   return `${prefix}/${signed}/${signature}`;
+}
+
+// A segment with a stray `%` is taken literally rather than rejected.
+function safeDecode(seg: string): string {
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg;
+  }
 }
 
 // Byte order, as the spec and every SDK sort (uppercase before lowercase); strings are ASCII after encoding.

@@ -1,0 +1,418 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ConfigError,
+  CredentialsError,
+  NetworkError,
+  paginate,
+  paginateItems,
+  ResponseParseError,
+  RuntimeClient,
+  ServiceError,
+  TimeoutError,
+  ValidationError,
+  type ClientConfig,
+} from '../src/index.ts';
+import { backoffDelay } from '../src/retry.ts';
+import {
+  bcc,
+  createPeerconn,
+  describeHostedConnections,
+  directConnect,
+  listPeerconns,
+  openPeerconnDnsSync,
+  resizePeerconn,
+} from './fixtures/schemas.ts';
+import { respond, TestServer } from './server.ts';
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
+const TOKEN = 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN';
+const aws = { accessKeyId: 'AKIDTESTCLIENT000001', secretAccessKey: SECRET };
+const bce = { accessKeyId: 'bceak0000000000000000000000000001', secretAccessKey: 'bcesk0000000000000000000000000001' };
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await TestServer.start({ credentials: [aws, bce] });
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+/** Records sleeps instead of waiting; `random` fixed so bounds are exact. */
+function fakeTimers(random = 0.999999) {
+  const sleeps: number[] = [];
+  return { sleeps, retry: { random: () => random, sleep: async (ms: number) => void sleeps.push(ms) } };
+}
+
+function dx(config: ClientConfig = {}) {
+  return new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: server.url, credentials: aws, env: {}, ...config });
+}
+const dxInput = { connectionId: 'dxcon-1' };
+
+describe('retries (standard mode)', () => {
+  it('retries 429 then 500, re-signing each attempt, and succeeds on the third', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.throttle(), respond.serverError(), respond.json({ connections: [] }));
+    const out = await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
+    expect(out.$metadata.attempts).toBe(3);
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests.every((r) => r.signature.valid)).toBe(true);
+    // Jitter bounds: attempt n waits < min(20 s, 100 ms × 2^(n-1)); with random≈1, just under the bound.
+    expect(t.sleeps).toEqual([99, 199]);
+  });
+
+  it('stops after maxAttempts and reports the last error with its attempt count', async () => {
+    const t = fakeTimers(0.5);
+    server.enqueue(respond.throttle(), respond.throttle(), respond.throttle(), respond.json({}));
+    const e = (await dx({ retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e.code).toBe('ThrottlingException');
+    expect(e.$metadata).toMatchObject({ httpStatusCode: 429, attempts: 3 });
+    expect(server.requests).toHaveLength(3);
+    expect(t.sleeps).toEqual([50, 100]);
+  });
+
+  it('never retries a 400 validation error', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.awsError('ValidationException', 'bad connectionId', 400), respond.json({}));
+    const e = (await dx({ retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
+    expect(e.code).toBe('ValidationException');
+    expect(e.$metadata.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    expect(t.sleeps).toEqual([]);
+  });
+
+  it('retries a connection reset as a NetworkError', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.reset(), respond.json({ nextToken: 'n' }));
+    const out = await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
+    expect(out.nextToken).toBe('n');
+    expect(out.$metadata.attempts).toBe(2);
+    server.enqueue(respond.reset());
+    const e = await dx({ retry: t.retry, maxAttempts: 1 }).send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NetworkError);
+  });
+
+  it('backoff delays stay within [0, min(cap, base·2^n)) for any random draw', () => {
+    for (const r of [0, 0.25, 0.999999]) {
+      for (let n = 0; n < 12; n++) {
+        const d = backoffDelay(n, { random: () => r });
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThan(Math.min(20_000, 100 * 2 ** n));
+      }
+    }
+    expect(backoffDelay(20, { random: () => 0.5 })).toBe(10_000);
+  });
+
+  it('with real timers, waits are short and bounded (base 100 ms)', async () => {
+    server.enqueue(respond.serverError(), respond.json({}));
+    const t0 = Date.now();
+    const out = await dx().send(describeHostedConnections, dxInput);
+    expect(out.$metadata.attempts).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeLessThan(400);
+  });
+});
+
+describe('abort and timeout', () => {
+  it('a per-attempt timeout fires on a hung server, is retried, then reported as TimeoutError', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.hang(), respond.hang());
+    const t0 = Date.now();
+    const e = (await dx({ requestTimeoutMs: 150, maxAttempts: 2, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as TimeoutError;
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(e.$metadata.attempts).toBe(2);
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('an AbortSignal stops a hung call at once and is not retried', async () => {
+    server.enqueue(respond.hang(), respond.json({}));
+    const ctl = new AbortController();
+    const p = dx().send(describeHostedConnections, dxInput, { signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 100);
+    const e = await p.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AbortError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an AbortSignal also cuts a backoff wait short', async () => {
+    server.enqueue(respond.serverError(), respond.json({}));
+    const ctl = new AbortController();
+    const client = dx({ retry: { baseDelayMs: 60_000, random: () => 0.99 } });
+    const p = client.send(describeHostedConnections, dxInput, { signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 200);
+    const t0 = Date.now();
+    expect(await p.catch((x: unknown) => x)).toBeInstanceOf(AbortError);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    const e = await dx().send(describeHostedConnections, dxInput, { signal: AbortSignal.abort() }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AbortError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('responses that are not what the operation documents', () => {
+  it('malformed JSON in a 200 → ResponseParseError with status and request id, no retry', async () => {
+    server.enqueue({ ...respond.malformed(), headers: { 'x-amzn-requestid': 'rid-bad' } } as never);
+    const e = (await dx().send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ResponseParseError;
+    expect(e).toBeInstanceOf(ResponseParseError);
+    expect(e.message).toMatch(/not valid JSON/);
+    expect(e.$metadata).toEqual({ httpStatusCode: 200, requestId: 'rid-bad', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('wrong JSON types (a string where a list is documented) → ResponseParseError', async () => {
+    server.enqueue(respond.json({ connections: 'nope' }));
+    const e = await dx().send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ResponseParseError);
+    expect((e as Error).message).toMatch(/expected a list for ConnectionList/);
+  });
+
+  it('a non-JSON 502 body still gives a typed, retried server error', async () => {
+    const t = fakeTimers();
+    server.enqueue({ kind: 'raw', status: 502, body: '<html>bad gateway</html>' }, { kind: 'raw', status: 502, body: '<html>' });
+    const e = (await dx({ retry: t.retry, maxAttempts: 2 }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e.code).toBe('Http502Error');
+    expect(e.$fault).toBe('server');
+    expect(e.$metadata.attempts).toBe(2);
+  });
+
+  it('unknown error codes map to the registry base; body fields are copied, never onto prototypes', async () => {
+    class DirectConnectServiceError extends ServiceError {}
+    class DirectConnectClientException extends DirectConnectServiceError {}
+    const client = new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: server.url, credentials: aws }, {
+      base: DirectConnectServiceError,
+      byCode: { DirectConnectClientException },
+    });
+    server.enqueue(
+      { status: 400, body: { __type: 'com.amazon#SomethingNew', message: 'new', Reason: 'r', constructor: 'x', __proto__: { polluted: true } } } as never,
+    );
+    // JSON.stringify drops a literal __proto__ key; send one as an own key explicitly.
+    const e1 = (await client.send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError & { Reason?: string };
+    expect(e1).toBeInstanceOf(DirectConnectServiceError);
+    expect(e1).not.toBeInstanceOf(DirectConnectClientException);
+    expect(e1.name).toBe('SomethingNew');
+    expect(e1.Reason).toBe('r');
+    expect(e1.constructor).toBe(DirectConnectServiceError);
+    server.enqueue({ kind: 'raw', status: 400, body: '{"__type":"DirectConnectClientException","message":"m","__proto__":{"polluted":true}}' });
+    const e2 = await client.send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e2).toBeInstanceOf(DirectConnectClientException);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((e2 as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('__proto__ keys in maps and structures never reach a prototype', async () => {
+    const { partnerCentral, getConnection } = await import('./fixtures/schemas.ts');
+    server.enqueue({
+      kind: 'raw',
+      status: 200,
+      body: '{"__proto__":{"polluted":1},"Id":"pac-1","ConnectionTypes":{"__proto__":{"polluted":2},"constructor":{"Status":"ACTIVE"},"SUBSIDIARY":{"__proto__":{"x":1},"Status":"ACTIVE"}}}',
+    });
+    const c = new RuntimeClient(partnerCentral, { region: 'us-east-1', endpoint: server.url, credentials: aws });
+    const out = (await c.send(getConnection, { Catalog: 'AWS', Identifier: 'pac-1' })) as Record<string, unknown>;
+    const types = out.ConnectionTypes as Record<string, Record<string, unknown>>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(types)).toBe(Object.prototype);
+    expect(Object.keys(types).sort()).toEqual(['SUBSIDIARY', 'constructor']);
+    expect(types.constructor).toEqual({ Status: 'ACTIVE' });
+    expect(Object.getPrototypeOf(types.SUBSIDIARY)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(out.polluted).toBeUndefined();
+  });
+});
+
+describe('before any I/O', () => {
+  it('missing credentials → CredentialsError naming the env variables; the server sees nothing', async () => {
+    const c = new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: server.url, env: {} });
+    const e = await c.send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(CredentialsError);
+    expect((e as Error).message).toMatch(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a half-set environment (no secret) → CredentialsError', async () => {
+    const c = new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: server.url, env: { AWS_ACCESS_KEY_ID: 'AKID' } });
+    await expect(c.send(describeHostedConnections, dxInput)).rejects.toThrow(/lack a secret access key \(AWS_SECRET_ACCESS_KEY\)/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('missing region → ConfigError naming AWS_REGION; the server sees nothing', async () => {
+    const c = new RuntimeClient(directConnect, { endpoint: server.url, credentials: aws, env: {} });
+    const e = await c.send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as Error).message).toMatch(/AWS_REGION/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a region that would change the host is refused', async () => {
+    const c = new RuntimeClient(directConnect, { region: 'evil.com/x', credentials: aws, env: {} });
+    await expect(c.send(describeHostedConnections, dxInput)).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('environment fallbacks: AWS_* (with session token) and BCE_* are used and signed', async () => {
+    const env = { AWS_ACCESS_KEY_ID: aws.accessKeyId, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: TOKEN, AWS_REGION: 'ap-south-1' };
+    const c = new RuntimeClient(directConnect, { endpoint: server.url, env });
+    server.enqueue(respond.json({}));
+    await c.send(describeHostedConnections, dxInput);
+    expect(server.requests[0]!.headers['x-amz-security-token']).toBe(TOKEN);
+    expect(server.requests[0]!.headers.authorization).toMatch(/\/ap-south-1\/directconnect\/aws4_request/);
+    expect(server.requests[0]!.signature.valid).toBe(true);
+    expect(c.endpoint).toBe(server.url + '/');
+    expect(new RuntimeClient(directConnect, { env }).endpoint).toBe('https://directconnect.ap-south-1.amazonaws.com/');
+
+    const b = new RuntimeClient(bcc, { endpoint: server.url, env: { BCE_ACCESS_KEY_ID: bce.accessKeyId, BCE_SECRET_ACCESS_KEY: bce.secretAccessKey } });
+    server.enqueue(respond.json({ peerConns: [], isTruncated: false }));
+    await b.send(listPeerconns, {});
+    expect(server.requests[1]!.signature).toMatchObject({ scheme: 'bce', valid: true });
+    expect(new RuntimeClient(bcc, { env: { BCE_REGION: 'gz' } }).endpoint).toBe('http://bcc.gz.baidubce.com/');
+  });
+
+  it('the generated validator runs first and its ValidationError reaches the caller; validate:false skips it', async () => {
+    const validate = (input: unknown) => {
+      if (!(input as { connectionId?: string }).connectionId) throw new ValidationError([{ path: 'connectionId', message: 'required' }, { path: 'maxResults', message: 'expected integer' }]);
+    };
+    const e = (await dx().send(describeHostedConnections, { maxResults: 'x' }, { validate }).catch((x: unknown) => x)) as ValidationError;
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.problems).toEqual([{ path: 'connectionId', message: 'required' }, { path: 'maxResults', message: 'expected integer' }]);
+    expect(e.message).toBe('2 validation problems: connectionId: required; maxResults: expected integer');
+    expect(server.requests).toHaveLength(0);
+    server.enqueue(respond.json({}));
+    await dx({ validate: false }).send(describeHostedConnections, {}, { validate });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('secrets are never printed', () => {
+  it('not in JSON.stringify, util.inspect, toString of the client', () => {
+    const c = dx({ credentials: { ...aws, sessionToken: TOKEN } });
+    for (const text of [JSON.stringify(c), inspect(c, { depth: 10, showHidden: true }), String(c), `${c}`]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(JSON.parse(JSON.stringify(c))).toMatchObject({ service: 'directconnect', region: 'us-east-1', credentials: '[redacted]' });
+  });
+
+  it('not in any error: credentials, signature, network, timeout', async () => {
+    const errors: unknown[] = [];
+    const t = fakeTimers();
+    const bad = { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: SECRET, sessionToken: TOKEN };
+    errors.push(await dx({ credentials: bad }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    errors.push(await dx({ credentials: { accessKeyId: '', secretAccessKey: SECRET } }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    errors.push(await dx({ credentials: async () => { throw new Error(`cannot read ${SECRET}`); } }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    server.enqueue(respond.hang());
+    errors.push(await dx({ credentials: { ...aws, sessionToken: TOKEN }, requestTimeoutMs: 50, maxAttempts: 1 }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    errors.push(await new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: { ...aws, sessionToken: TOKEN }, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    expect(errors.map((e) => (e as Error).name)).toEqual(['InvalidSignatureException', 'CredentialsError', 'CredentialsError', 'TimeoutError', 'NetworkError']);
+    for (const e of errors) {
+      for (const text of [String(e), (e as Error).message, JSON.stringify(e), inspect(e, { depth: 10 }), (e as Error).stack ?? '']) {
+        expect(text).not.toContain(SECRET);
+        expect(text).not.toContain(TOKEN);
+      }
+    }
+  });
+});
+
+describe('Baidu REST + bce-auth-v1', () => {
+  function vpc(config: ClientConfig = {}) {
+    return new RuntimeClient(bcc, { region: 'bj', endpoint: server.url, credentials: bce, env: {}, ...config });
+  }
+
+  it('resize: PUT path param, valueless marker, generated clientToken reused across retries, JSON body, verified signature', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.bceError('InternalError', 'oops', 500), respond.json(undefined));
+    const out = await vpc({ retry: t.retry }).send(resizePeerconn, { peerConnId: 'peerconn-9td54fmx143e', newBandwidthInMbps: 20 });
+    expect(out.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 2 });
+    const [r1, r2] = server.requests;
+    expect(r1!.method).toBe('PUT');
+    expect(r1!.path).toBe('/v1/peerconn/peerconn-9td54fmx143e');
+    expect(r1!.url).toMatch(/^\/v1\/peerconn\/peerconn-9td54fmx143e\?resize&clientToken=[0-9a-f-]{36}$/);
+    expect(r1!.query.resize).toBeNull();
+    expect(r1!.query.clientToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(r2!.query.clientToken).toBe(r1!.query.clientToken);
+    expect(r1!.json).toEqual({ newBandwidthInMbps: 20 });
+    expect(r1!.headers['content-type']).toBe('application/json;charset=utf-8');
+    expect(r1!.headers['x-bce-date']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(r1!.headers.authorization).toMatch(/^bce-auth-v1\/bceak0+1\/\d{4}-.+Z\/1800\/host;x-bce-date\/[0-9a-f]{64}$/);
+    expect(r1!.signature).toMatchObject({ scheme: 'bce', valid: true });
+    expect(r2!.signature).toMatchObject({ scheme: 'bce', valid: true });
+  });
+
+  it('a caller-supplied clientToken is sent as is; a second call gets a new generated one', async () => {
+    await vpc().send(openPeerconnDnsSync, { peerConnId: 'peerconn-1', role: 'initiator', clientToken: 'my-token' });
+    await vpc().send(openPeerconnDnsSync, { peerConnId: 'peerconn-1', role: 'initiator' });
+    await vpc().send(openPeerconnDnsSync, { peerConnId: 'peerconn-1', role: 'initiator' });
+    const [a, b, c] = server.requests;
+    expect(a!.query).toEqual({ open: null, role: 'initiator', clientToken: 'my-token' });
+    expect(a!.body).toBe('');
+    expect(b!.query.clientToken).not.toBe(c!.query.clientToken);
+    expect(server.requests.every((r) => r.signature.valid)).toBe(true);
+  });
+
+  it('path parameters are percent-encoded and still verify', async () => {
+    await vpc().send(resizePeerconn, { peerConnId: 'a b/c', newBandwidthInMbps: 1 });
+    expect(server.requests[0]!.path).toBe('/v1/peerconn/a%20b%2Fc');
+    expect(server.requests[0]!.signature.valid).toBe(true);
+  });
+
+  it('create: body members only in the body, clientToken in the query', async () => {
+    server.enqueue(respond.json({ peerConnId: 'peerconn-new' }));
+    const out = await vpc().send(createPeerconn, {
+      bandwidthInMbps: 10, localVpcId: 'vpc-a', peerVpcId: 'vpc-b', peerRegion: 'bj', tags: [{ tagKey: 'k', tagValue: 'v' }],
+    });
+    expect(out.peerConnId).toBe('peerconn-new');
+    const r = server.requests[0]!;
+    expect(r.method).toBe('POST');
+    expect(r.json).toEqual({ bandwidthInMbps: 10, localVpcId: 'vpc-a', peerVpcId: 'vpc-b', peerRegion: 'bj', tags: [{ tagKey: 'k', tagValue: 'v' }] });
+    expect(Object.keys(r.query)).toEqual(['clientToken']);
+    expect(r.signature.valid).toBe(true);
+  });
+
+  it('errors {code, message, requestId} → typed errors; 4xx not retried', async () => {
+    class BceServiceError extends ServiceError {}
+    class NoSuchObject extends BceServiceError {}
+    const c = new RuntimeClient(bcc, { region: 'bj', endpoint: server.url, credentials: bce }, { base: BceServiceError, byCode: { NoSuchObject } });
+    server.enqueue({ status: 404, body: { code: 'NoSuchObject', message: 'account not exist', requestId: 'c4abab14' } });
+    const e = (await c.send(listPeerconns, { vpcId: 'vpc-1' }).catch((x: unknown) => x)) as NoSuchObject;
+    expect(e).toBeInstanceOf(NoSuchObject);
+    expect(e.name).toBe('NoSuchObject');
+    expect(e.message).toBe('account not exist');
+    expect(e.$metadata).toEqual({ httpStatusCode: 404, requestId: 'c4abab14', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('RequestExpired (400) is retried with a fresh signature', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.bceError('RequestExpired', 'expired', 400), respond.json({ peerConns: [], isTruncated: false }));
+    const out = await vpc({ retry: t.retry }).send(listPeerconns, {});
+    expect(out.$metadata.attempts).toBe(2);
+  });
+
+  it('paginates listPeerconns with marker/nextMarker/isTruncated', async () => {
+    server.enqueue(
+      respond.json({ peerConns: [{ peerConnId: 'p1' }, { peerConnId: 'p2' }], marker: 'm0', isTruncated: true, nextMarker: 'm1', maxKeys: 2 }),
+      respond.json({ peerConns: [{ peerConnId: 'p3' }], marker: 'm1', isTruncated: false, maxKeys: 2 }),
+      respond.json({ peerConns: [{ peerConnId: 'never' }], isTruncated: false }),
+    );
+    const ids: string[] = [];
+    for await (const p of paginateItems<{ peerConnId: string }>(vpc(), listPeerconns, { vpcId: 'vpc-1', maxKeys: 2 })) ids.push(p.peerConnId);
+    expect(ids).toEqual(['p1', 'p2', 'p3']);
+    expect(server.requests.map((r) => r.query)).toEqual([
+      { vpcId: 'vpc-1', maxKeys: '2' },
+      { vpcId: 'vpc-1', marker: 'm1', maxKeys: '2' },
+    ]);
+  });
+
+  it('paginates AWS NextToken-style and stops on a repeated token', async () => {
+    server.enqueue(respond.json({ connections: [{ connectionId: 'a' }], nextToken: 't1' }), respond.json({ connections: [], nextToken: 't1' }));
+    const pages = [];
+    for await (const page of paginate(dx(), describeHostedConnections, dxInput)) pages.push(page);
+    expect(pages).toHaveLength(2);
+    expect(server.requests.map((r) => (r.json as { nextToken?: string }).nextToken)).toEqual([undefined, 't1']);
+  });
+});
