@@ -27,13 +27,22 @@ export async function sendOnce(
   timeoutMs: number | undefined,
 ): Promise<WireResponse> {
   if (signal?.aborted) throw { kind: 'aborted', cause: signal.reason } satisfies AttemptFailure;
+  const timed = timeoutMs !== undefined && timeoutMs > 0;
+  if (!signal && !timed) {
+    // Nothing can cancel this attempt: skip the controller (measurable on the per-call fast path).
+    try {
+      const res = await fetchImpl(url, init);
+      return { status: res.status, headers: res.headers, body: await res.text() };
+    } catch (cause) {
+      throw { kind: 'network', cause } satisfies AttemptFailure;
+    }
+  }
   // One controller per attempt, aborted by the caller's signal or by the timer; we remember which.
   const ctl = new AbortController();
   let timedOut = false;
   const onAbort = () => ctl.abort(signal!.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeoutMs !== undefined && timeoutMs > 0
+  const timer = timed
       ? setTimeout(() => {
           timedOut = true;
           ctl.abort();
