@@ -416,3 +416,30 @@ describe('Baidu REST + bce-auth-v1', () => {
     expect(server.requests.map((r) => (r.json as { nextToken?: string }).nextToken)).toEqual([undefined, 't1']);
   });
 });
+
+describe('concurrency', () => {
+  it('concurrent calls with rotating credentials are each signed with their own key', async () => {
+    const other = { accessKeyId: 'AKIDROTATED000000002', secretAccessKey: 'rotated-secret' };
+    const s2 = await TestServer.start({ credentials: [aws, other] });
+    try {
+      let i = 0;
+      const c = new RuntimeClient(directConnect, {
+        region: 'us-east-1',
+        endpoint: s2.url,
+        // Resolves after a varying delay so calls interleave around the signer.
+        credentials: async () => {
+          const n = i++;
+          await new Promise((r) => setTimeout(r, n % 3));
+          return n % 2 ? other : aws;
+        },
+      });
+      await Promise.all(Array.from({ length: 20 }, () => c.send(describeHostedConnections, dxInput)));
+      expect(s2.requests).toHaveLength(20);
+      expect(s2.requests.every((r) => r.signature.valid)).toBe(true);
+      const keys = new Set(s2.requests.map((r) => /Credential=([^/]+)/.exec(r.headers.authorization!)![1]));
+      expect(keys).toEqual(new Set([aws.accessKeyId, other.accessKeyId]));
+    } finally {
+      await s2.close();
+    }
+  });
+});
