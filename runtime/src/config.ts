@@ -129,7 +129,8 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
     region,
     endpoint,
     ...(endpointProblem ? { endpointProblem } : {}),
-    maxAttempts: Math.max(1, Math.floor(config.maxAttempts ?? 3)),
+    // A NaN or infinite value would mean endless retries: fall back to the default.
+    maxAttempts: Number.isFinite(config.maxAttempts) ? Math.max(1, Math.floor(config.maxAttempts!)) : 3,
     requestTimeoutMs: config.requestTimeoutMs,
     validate: config.validate ?? true,
     credentials,

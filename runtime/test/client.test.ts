@@ -443,3 +443,17 @@ describe('concurrency', () => {
     }
   });
 });
+
+describe('config edge cases', () => {
+  it('maxAttempts NaN/Infinity fall back to 3; 0 means one attempt', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.serverError(), respond.serverError(), respond.serverError(), respond.serverError());
+    const e1 = (await dx({ maxAttempts: Number.NaN, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
+    expect(e1.$metadata.attempts).toBe(3);
+    server.reset();
+    server.enqueue(respond.serverError());
+    const e2 = (await dx({ maxAttempts: 0, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
+    expect(e2.$metadata.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+});
