@@ -5,6 +5,8 @@
 import { DiagnosticSink } from '../diagnostics.ts';
 import type { DocumentFormat, ReadPage } from './page.ts';
 import { isBoto3Rst, readBoto3Rst } from './boto3-rst.ts';
+import { isBoto3CompactText, readBoto3CompactText } from './boto3-compact-text.ts';
+import { isBoto3BulletText, readBoto3BulletText } from './boto3-bullet-text.ts';
 
 /** A reader: the format it reads, how it recognises it, and how it reads it. */
 export interface Reader {
@@ -18,6 +20,8 @@ export interface Reader {
 /** Every reader, most specific first. Readers for more formats register here. */
 export const readers: Reader[] = [
   { format: 'boto3-rst', description: 'boto3 client page, reStructuredText source (.. py:method::)', detect: isBoto3Rst, read: readBoto3Rst },
+  { format: 'boto3-compact-text', description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
+  { format: 'boto3-bullet-text', description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
 ];
 
 /** The reader that recognises `text`, if any. */

@@ -4,7 +4,7 @@
  * entries. Used by the RST reader and the bullet-text reader (whose tree has the same form).
  */
 import type { TextBlock } from '../indent-tree.ts';
-import { joinParagraphs, stripInlineRst } from '../doc-text.ts';
+import { foldWhitespace, joinParagraphs, stripInlineRst } from '../doc-text.ts';
 import type { DocEntry } from './parts.ts';
 
 /** `- **Name** *(type) --* rest` (RST) or `- (type) -- rest`; special types are not italic. */
@@ -50,31 +50,65 @@ function blockText(block: TextBlock): string {
   return parts.join(' ');
 }
 
+/** An admonition title alone on its line: how rendered pages show `.. note::` and its kin. */
+const RENDERED_ADMONITION = /^(Note|Warning|Danger|Important|Tip|Caution|Attention|See also)$/;
+
+/** The literal that closes boto3's union note (`'SDK_UNKNOWN_MEMBER': {'name': 'UnknownMemberName'}`). */
+const UNKNOWN_MEMBER_LITERAL = /'SDK_UNKNOWN_MEMBER':\s*\{/;
+
+/** Options of a {@link DocCollector}. */
+export interface DocCollectorOptions {
+  /**
+   * Take a `Danger` admonition that says "deprecated" as the operation's deprecation message
+   * instead of a paragraph (descriptions of client methods only).
+   */
+  deprecation?: boolean;
+}
+
 /**
  * Collects documentation paragraphs from blocks that are not entries: plain lines (a blank line
- * starts a new paragraph), `*`/`-` list items, and admonitions (`.. note::` → `Note: …`).
- * Tagged-union notes and literal `::` blocks are recognised and left out of the text.
+ * starts a new paragraph), `*`/`-`/`•` list items, and admonitions — RST `.. note::` directives,
+ * or, in rendered pages, a title line (`Note`) followed by its paragraph — as `Note: …`.
+ * Tagged-union notes (with the `SDK_UNKNOWN_MEMBER` literal that ends them) and literal `::`
+ * blocks are recognised and left out of the text.
  */
 export class DocCollector {
   readonly paragraphs: string[] = [];
   unionMembers: string[] | undefined;
   idempotencyToken = false;
+  deprecationMessage: string | undefined;
+  /** Title of a rendered admonition whose body is the next block. */
+  private pendingAdmonition: string | undefined;
+  /** Text of a rendered union note still being read (it ends with the unknown-member literal). */
+  private openUnionNote: string | undefined;
+
+  constructor(private readonly options: DocCollectorOptions = {}) {}
 
   add(block: TextBlock): void {
     const text = block.head.text;
+    if (this.openUnionNote !== undefined) {
+      this.openUnionNote += ` ${blockText(block)}`;
+      this.unionMembers = unionMembersOf(this.openUnionNote);
+      if (UNKNOWN_MEMBER_LITERAL.test(this.openUnionNote)) this.openUnionNote = undefined;
+      return;
+    }
+    if (this.pendingAdmonition !== undefined) {
+      const title = this.pendingAdmonition;
+      this.pendingAdmonition = undefined;
+      this.admonition(title, blockText(block), true);
+      return;
+    }
+    if (RENDERED_ADMONITION.test(text) && block.children.length === 0) {
+      this.pendingAdmonition = text;
+      return;
+    }
     const admonition = /^\.\.\s+(note|warning|danger|important|tip|caution|attention|seealso)::\s*(.*)$/i.exec(text);
     if (admonition) {
-      const body = [admonition[2] ?? '', ...block.children.map(blockText)].join(' ');
-      if (UNION_NOTE.test(body)) {
-        this.unionMembers = unionMembersOf(body);
-        return;
-      }
-      const title = admonition[1]!.charAt(0).toUpperCase() + admonition[1]!.slice(1).toLowerCase();
-      this.paragraphs.push(`${title}: ${stripInlineRst(body)}`);
+      this.admonition(admonition[1]!, [admonition[2] ?? '', ...block.children.map(blockText)].join(' '), false);
       return;
     }
     if (text === '::' || /^\.\.\s+code-block::/.test(text)) return;
-    const item = /^[*-]\s+(.*)$/.exec(text);
+    const item = /^[*\-\u2022]\s+(.*)$/.exec(text);
     let clean = stripInlineRst(item ? item[1]! : text);
     if (clean.includes(AUTOPOPULATED)) {
       this.idempotencyToken = true;
@@ -87,6 +121,26 @@ export class DocCollector {
     else if (!block.head.blankBefore && this.paragraphs.length > 0 && !this.paragraphs[this.paragraphs.length - 1]!.startsWith('- ')) {
       this.paragraphs[this.paragraphs.length - 1] += ` ${full}`;
     } else this.paragraphs.push(full);
+  }
+
+  /**
+   * One admonition's body: a union note sets {@link unionMembers}; a deprecation `Danger` (when
+   * asked for) sets {@link deprecationMessage}; anything else becomes a `Title: body` paragraph.
+   * A rendered union note may continue over the next lines until its unknown-member literal.
+   */
+  private admonition(rawTitle: string, body: string, rendered: boolean): void {
+    const title = rawTitle === 'See also' || /^seealso$/i.test(rawTitle) ? 'Seealso' : rawTitle.charAt(0).toUpperCase() + rawTitle.slice(1).toLowerCase();
+    if (UNION_NOTE.test(body)) {
+      this.unionMembers = unionMembersOf(body);
+      if (rendered && !UNKNOWN_MEMBER_LITERAL.test(body)) this.openUnionNote = body;
+      return;
+    }
+    const clean = stripInlineRst(body);
+    if (this.options.deprecation && title === 'Danger' && /deprecated/i.test(clean)) {
+      this.deprecationMessage = foldWhitespace(clean);
+      return;
+    }
+    this.paragraphs.push(`${title}: ${clean}`);
   }
 
   get text(): string {

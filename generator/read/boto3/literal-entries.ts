@@ -1,0 +1,215 @@
+/**
+ * Matching documented entries with the Request/Response Syntax literal, for renderings that lost
+ * (compact text) or may have cut short (a scraped page) the entry tree.
+ *
+ * The compact rendering lists every entry flat, in document order: `Name (type) –` lines with
+ * their text, no indentation. boto3 writes entries in a pre-order walk of the same shapes the
+ * literal shows, so walking the literal in document order tells where each entry belongs:
+ * a structure's members in order, a list's item as one unnamed entry, a map's key and value as two
+ * unnamed entries. An entry that does not fit the literal is reported, never placed by guess.
+ */
+import type { DiagnosticSink } from '../../diagnostics.ts';
+import type { TextBlock, TextLine } from '../indent-tree.ts';
+import type { DictEntry, SyntaxValue } from '../syntax/python-literal.ts';
+import type { EntryHead } from './entries.ts';
+import type { DocEntry } from './parts.ts';
+
+/** One entry of a flattened list: its head line and the lines of text under it. */
+export interface FlatEntry {
+  head: EntryHead;
+  line: TextLine;
+  docs: TextLine[];
+}
+
+/**
+ * Cuts a section's lines into flat entries: each entry head starts one, other lines are its text.
+ * Text before the first head is reported as unrecognised.
+ */
+export function splitFlatEntries(
+  lines: readonly TextLine[],
+  parseHead: (text: string) => EntryHead | undefined,
+  section: string,
+  sink: DiagnosticSink,
+): FlatEntry[] {
+  const entries: FlatEntry[] = [];
+  for (const line of lines) {
+    const head = parseHead(line.text);
+    if (head) entries.push({ head, line, docs: [] });
+    else if (entries.length > 0) entries[entries.length - 1]!.docs.push(line);
+    else sink.error(line.line, `${section}: unrecognised text "${line.text.slice(0, 60)}": expected an entry "Name (type) –"`);
+  }
+  return entries;
+}
+
+/** A map literal shows its key type as the one key: `{'string': value}`. */
+function isMapLiteral(value: SyntaxValue & { kind: 'dict' }): boolean {
+  return value.entries.length === 1 && value.entries[0]!.key === 'string';
+}
+
+/** Walks a literal and the flat entries together, building the entry tree as indented blocks. */
+class FlatEntryNester {
+  private cursor = 0;
+
+  constructor(
+    private readonly entries: readonly FlatEntry[],
+    private readonly section: string,
+    private readonly sink: DiagnosticSink,
+    private readonly paragraphPerLine: boolean,
+  ) {}
+
+  /** The entry tree of a structure's members (the parameters). */
+  members(keys: readonly DictEntry[], path: string): TextBlock[] {
+    const blocks = this.structure(keys, path, []);
+    this.reportLeftovers();
+    return blocks;
+  }
+
+  /** The entry tree of an unnamed root entry (the response's `(dict) –`). */
+  root(value: SyntaxValue, path: string): TextBlock[] {
+    const root = this.unnamed(value, path, []);
+    this.reportLeftovers();
+    return root ? [root] : [];
+  }
+
+  private peek(): FlatEntry | undefined {
+    return this.entries[this.cursor];
+  }
+
+  private block(entry: FlatEntry): TextBlock {
+    const children = entry.docs.map((line) => ({ head: this.paragraphPerLine ? { ...line, blankBefore: true } : line, children: [] }));
+    return { head: entry.line, children };
+  }
+
+  /** Reports literal members without an entry: the page ended (cut short) or skipped them. */
+  private noEntry(paths: readonly string[]): void {
+    if (paths.length === 0) return;
+    const next = this.peek();
+    if (next) {
+      for (const p of paths) this.sink.warning(next.line.line, `${this.section}: ${p} is in the syntax block but has no entry`);
+      return;
+    }
+    const last = this.entries[this.entries.length - 1]?.line.line ?? 1;
+    const more = paths.length > 1 ? ` and ${paths.length - 1} more` : '';
+    this.sink.error(last, `page ends inside ${this.section}: no entry for ${paths[0]}${more}`);
+  }
+
+  /** Members of one structure, in the literal's order; stops at an entry of an enclosing structure. */
+  private structure(keys: readonly DictEntry[], path: string, outer: readonly ReadonlySet<string>[]): TextBlock[] {
+    const blocks: TextBlock[] = [];
+    let k = 0;
+    while (k < keys.length) {
+      const key = keys[k]!;
+      const entry = this.peek();
+      if (!entry) {
+        this.noEntry(keys.slice(k).map((e) => `${path}.${e.key}`));
+        break;
+      }
+      const name = entry.head.name;
+      if (name === key.key) {
+        this.cursor++;
+        const block = this.block(entry);
+        const inner = [...outer, new Set(keys.slice(k + 1).map((e) => e.key))];
+        block.children.push(...this.children(key.value, `${path}.${key.key}`, inner));
+        blocks.push(block);
+        k++;
+        continue;
+      }
+      const later = name === undefined ? -1 : keys.findIndex((e, i) => i > k && e.key === name);
+      if (later >= 0) {
+        this.noEntry(keys.slice(k, later).map((e) => `${path}.${e.key}`));
+        k = later;
+        continue;
+      }
+      if (name !== undefined && outer.some((s) => s.has(name))) {
+        this.noEntry(keys.slice(k).map((e) => `${path}.${e.key}`));
+        break;
+      }
+      this.sink.error(entry.line.line, `${this.section}: entry "${entry.line.text}" does not match the syntax block: expected ${path}.${key.key}`);
+      this.cursor++;
+    }
+    return blocks;
+  }
+
+  /** The entries nested under an entry whose literal is `value`. */
+  private children(value: SyntaxValue, path: string, outer: readonly ReadonlySet<string>[]): TextBlock[] {
+    if (value.kind === 'list') {
+      const item = value.items[0];
+      if (!item) return [];
+      const block = this.unnamed(item, `${path}[]`, outer);
+      return block ? [block] : [];
+    }
+    if (value.kind !== 'dict' || value.entries.length === 0) return [];
+    if (!isMapLiteral(value)) return this.structure(value.entries, path, outer);
+    const mapEntry = value.entries[0]!;
+    const keyBlock = this.unnamed({ kind: 'string', value: mapEntry.key, at: mapEntry.at }, `${path}{key}`, outer);
+    if (!keyBlock) return [];
+    // boto3 nests the value's entry under the key's entry.
+    const valueBlock = this.unnamed(mapEntry.value, `${path}{}`, outer);
+    if (valueBlock) keyBlock.children.push(valueBlock);
+    return [keyBlock];
+  }
+
+  /** An unnamed entry (list item, map key or value, response root) and what it nests. */
+  private unnamed(value: SyntaxValue, path: string, outer: readonly ReadonlySet<string>[]): TextBlock | undefined {
+    const entry = this.peek();
+    if (!entry) {
+      this.noEntry([path]);
+      return undefined;
+    }
+    if (entry.head.name !== undefined) {
+      this.sink.error(entry.line.line, `${this.section}: entry "${entry.line.text}" does not match the syntax block: expected an unnamed "(type) –" entry for ${path}`);
+      return undefined;
+    }
+    this.cursor++;
+    const block = this.block(entry);
+    block.children.push(...this.children(value, path, outer));
+    return block;
+  }
+
+  private reportLeftovers(): void {
+    for (; this.cursor < this.entries.length; this.cursor++) {
+      const entry = this.entries[this.cursor]!;
+      this.sink.error(entry.line.line, `${this.section}: entry "${entry.line.text}" does not match the syntax block: nothing is left to document`);
+    }
+  }
+}
+
+/** Nests flat parameter entries along the Request Syntax's keyword arguments. */
+export function nestParameterEntries(args: readonly DictEntry[], entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean): TextBlock[] {
+  return new FlatEntryNester(entries, 'Parameters', sink, paragraphPerLine).members(args, 'input');
+}
+
+/** Nests flat Response Structure entries along the Response Syntax (root entry first). */
+export function nestResponseEntries(value: SyntaxValue, entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean): TextBlock[] {
+  return new FlatEntryNester(entries, 'Response Structure', sink, paragraphPerLine).root(value, 'output');
+}
+
+/**
+ * Paths of literal members that no documented entry describes, walking the literal and an entry
+ * tree together (the bullet rendering's check that a page was not cut inside a section).
+ */
+export function undocumentedMembers(value: SyntaxValue | readonly DictEntry[], entries: readonly DocEntry[], path: string, into: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    const byName = new Map(entries.filter((e) => e.name !== undefined).map((e) => [e.name!, e]));
+    for (const key of value as readonly DictEntry[]) {
+      const entry = byName.get(key.key);
+      if (!entry) into.push(`${path}.${key.key}`);
+      else undocumentedMembers(key.value, entry.children, `${path}.${key.key}`, into);
+    }
+    return into;
+  }
+  const literal = value as SyntaxValue;
+  if (literal.kind === 'list' && literal.items[0]) {
+    const item = entries.find((e) => e.name === undefined);
+    if (!item) into.push(`${path}[]`);
+    else undocumentedMembers(literal.items[0], item.children, `${path}[]`, into);
+  } else if (literal.kind === 'dict' && literal.entries.length > 0) {
+    if (!isMapLiteral(literal)) return undocumentedMembers(literal.entries, entries, path, into);
+    const keyEntry = entries.find((e) => e.name === undefined);
+    // The value's entry sits under the key's entry (RST, bullets) or follows it (flattened).
+    const valueEntry = entries.filter((e) => e.name === undefined)[1] ?? keyEntry?.children.find((e) => e.name === undefined);
+    if (!valueEntry) into.push(`${path}{}`);
+    else undocumentedMembers(literal.entries[0]!.value, valueEntry.children, `${path}{}`, into);
+  }
+  return into;
+}
