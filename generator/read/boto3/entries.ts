@@ -56,6 +56,16 @@ const RENDERED_ADMONITION = /^(Note|Warning|Danger|Important|Tip|Caution|Attenti
 /** The literal that closes boto3's union note (`'SDK_UNKNOWN_MEMBER': {'name': 'UnknownMemberName'}`). */
 const UNKNOWN_MEMBER_LITERAL = /'SDK_UNKNOWN_MEMBER':\s*\{/;
 
+/**
+ * Whether a rendered union note has been read to its end: it names its members, and when it
+ * speaks of unknown members (output unions), it ends with the `SDK_UNKNOWN_MEMBER` literal.
+ * Renderings break the note over lines (compact) or set the literal apart (bullets).
+ */
+function unionNoteComplete(text: string): boolean {
+  if (unionMembersOf(text).length === 0) return false;
+  return !/unknown member/.test(text) || UNKNOWN_MEMBER_LITERAL.test(text);
+}
+
 /** Options of a {@link DocCollector}. */
 export interface DocCollectorOptions {
   /**
@@ -89,7 +99,7 @@ export class DocCollector {
     if (this.openUnionNote !== undefined) {
       this.openUnionNote += ` ${blockText(block)}`;
       this.unionMembers = unionMembersOf(this.openUnionNote);
-      if (UNKNOWN_MEMBER_LITERAL.test(this.openUnionNote)) this.openUnionNote = undefined;
+      if (unionNoteComplete(this.openUnionNote)) this.openUnionNote = undefined;
       return;
     }
     if (this.pendingAdmonition !== undefined) {
@@ -132,7 +142,7 @@ export class DocCollector {
     const title = rawTitle === 'See also' || /^seealso$/i.test(rawTitle) ? 'Seealso' : rawTitle.charAt(0).toUpperCase() + rawTitle.slice(1).toLowerCase();
     if (UNION_NOTE.test(body)) {
       this.unionMembers = unionMembersOf(body);
-      if (rendered && !UNKNOWN_MEMBER_LITERAL.test(body)) this.openUnionNote = body;
+      if (rendered && !unionNoteComplete(body)) this.openUnionNote = body;
       return;
     }
     const clean = stripInlineRst(body);
