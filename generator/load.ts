@@ -9,6 +9,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildIR, type ServiceInput } from './ir/build.ts';
 import type { IR, Provider } from './ir/model.ts';
 import { readDocument } from './read/detect.ts';
+import type { ReaderContext } from './read/page.ts';
 import { loadServiceSettings, SETTINGS_FILE, settingsFileFor } from './settings/service-settings.ts';
 
 /** The result of loading: the IR built from whatever could be read, and every diagnostic. */
@@ -67,9 +68,10 @@ export function loadIR(paths: readonly string[]): LoadResult {
     let input = folders.get(dir);
     if (!input) {
       const settingsFile = settingsFileFor(dir);
-      const loaded = settingsFile ? loadServiceSettings(settingsFile, displayPath(settingsFile)) : { settings: {}, diagnostics: [] };
-      diagnostics.push(...loaded.diagnostics);
-      input = { folderId: path.basename(dir), settings: loaded.settings, pages: [] };
+      const loaded = settingsFile ? loadServiceSettings(settingsFile, displayPath(settingsFile)) : undefined;
+      if (loaded) diagnostics.push(...loaded.diagnostics);
+      input = { folderId: path.basename(dir), settings: loaded?.settings ?? {}, pages: [] };
+      if (loaded) input.locateSetting = loaded.locate;
       const provider = providerOfFolder(dir);
       if (provider) input.folderProvider = provider;
       if (settingsFile) input.settingsFile = displayPath(settingsFile);
@@ -77,7 +79,10 @@ export function loadIR(paths: readonly string[]): LoadResult {
     }
     const shown = displayPath(file);
     const text = decode(readFileSync(file));
-    const page = readDocument(text, shown);
+    const context: ReaderContext = { settings: input.settings };
+    if (input.settingsFile) context.settingsFile = input.settingsFile;
+    if (input.locateSetting) context.locate = input.locateSetting;
+    const page = readDocument(text, shown, context);
     diagnostics.push(...page.diagnostics);
     input.pages.push(page);
   }

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentFormat, ReadOperation, ReadPage, StructureNode } from '../read/page.ts';
-import type { ServiceSettings } from '../settings/service-settings.ts';
+import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
+import { checkBindings } from './bindings.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
@@ -19,6 +20,8 @@ export interface ServiceInput {
   settings: ServiceSettings;
   /** Where the settings came from, for diagnostics. */
   settingsFile?: string;
+  /** Line of a setting in the settings file, for diagnostics and warning sources. */
+  locateSetting?: SettingsLocator;
   pages: ReadPage[];
 }
 
@@ -59,7 +62,15 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   const id = input.settings.id ?? first((p) => p.service.id) ?? input.folderId;
   const clientName = input.settings.clientName ?? first((p) => p.service.clientName) ?? operationNameOf(id);
   const apiVersion = first((p) => p.service.apiVersion) ?? input.settings.apiVersion;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = pages.flatMap((p) => p.warnings ?? []);
+  diagnostics.push(
+    ...checkBindings({
+      settings: input.settings,
+      ...(input.settingsFile !== undefined ? { settingsFile: input.settingsFile } : {}),
+      ...(input.locateSetting ? { locateSetting: input.locateSetting } : {}),
+      operations: pages.flatMap((p) => p.operations),
+    }),
+  );
 
   const documented = new Map<string, { op: ReadOperation; page: ReadPage }[]>();
   for (const page of pages) {

@@ -100,6 +100,11 @@ export interface MemberLocation {
   location: 'path' | 'query' | 'header' | 'body';
   /** Name on the wire when it differs from the member name. */
   name?: string;
+  /**
+   * The member's value is itself a valueless query key: `action: 'accept'` is sent as `?accept`
+   * (Baidu's accept/reject). Only with location `query`.
+   */
+  marker?: boolean;
 }
 
 /** How an operation pages: the token members and, when known, the items and page-size members. */

@@ -3,10 +3,12 @@
  * states what its format looks like; the first that recognises a document reads it.
  */
 import { DiagnosticSink } from '../diagnostics.ts';
-import type { DocumentFormat, ReadPage } from './page.ts';
+import type { DocumentFormat, ReaderContext, ReadPage } from './page.ts';
 import { isBoto3Rst, readBoto3Rst } from './boto3-rst.ts';
 import { isBoto3CompactText, readBoto3CompactText } from './boto3-compact-text.ts';
 import { isBoto3BulletText, readBoto3BulletText } from './boto3-bullet-text.ts';
+import { isBaiduText, readBaiduText } from './baidu-text.ts';
+import { isBaiduMarkdown, readBaiduMarkdown } from './baidu-markdown.ts';
 
 /** A reader: the format it reads, how it recognises it, and how it reads it. */
 export interface Reader {
@@ -14,7 +16,8 @@ export interface Reader {
   /** One line for `--help` and for "no reader recognises" errors. */
   description: string;
   detect(text: string): boolean;
-  read(text: string, file: string): ReadPage;
+  /** Reads a document; `context` carries the service folder's settings for readers that need facts. */
+  read(text: string, file: string, context?: ReaderContext): ReadPage;
 }
 
 /** Every reader, most specific first. Readers for more formats register here. */
@@ -22,6 +25,8 @@ export const readers: Reader[] = [
   { format: 'boto3-rst', description: 'boto3 client page, reStructuredText source (.. py:method::)', detect: isBoto3Rst, read: readBoto3Rst },
   { format: 'boto3-compact-text', description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
   { format: 'boto3-bullet-text', description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
+  { format: 'baidu-markdown', description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
+  { format: 'baidu-text', description: 'Baidu AI Cloud SDK page as text from the site (line-numbered "Plain Text"/"JSON" code blocks)', detect: isBaiduText, read: readBaiduText },
 ];
 
 /** The reader that recognises `text`, if any. */
@@ -30,9 +35,9 @@ export function detectReader(text: string): Reader | undefined {
 }
 
 /** Reads a document with the reader its content calls for; unrecognised text is an error page. */
-export function readDocument(text: string, file: string): ReadPage {
+export function readDocument(text: string, file: string, context?: ReaderContext): ReadPage {
   const reader = detectReader(text);
-  if (reader) return reader.read(text, file);
+  if (reader) return reader.read(text, file, context);
   const sink = new DiagnosticSink(file);
   sink.error(1, `no reader recognises this document; expected one of: ${readers.map((r) => `${r.format} (${r.description})`).join('; ')}`);
   return { file, format: 'boto3-rst', service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };

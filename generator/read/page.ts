@@ -4,7 +4,8 @@
  * Readers know nothing of emission, and nothing of how shapes get their ids.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { HttpBinding, Paginator, Provider, SourceRef } from '../ir/model.ts';
+import type { HttpBinding, Paginator, Provider, SourceRef, Warning } from '../ir/model.ts';
+import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 
 /** The formats docsdk reads, named in diagnostics and in `--help`. */
 export type DocumentFormat = 'boto3-rst' | 'boto3-compact-text' | 'boto3-bullet-text' | 'baidu-text' | 'baidu-markdown';
@@ -19,6 +20,21 @@ export interface ReadPage {
   /** Sections recognised but not client operations (paginators, waiters, resources). */
   skipped: SkippedSection[];
   diagnostics: Diagnostic[];
+  /** Disagreements between the page and the facts, kept in the IR (`Service.warnings`). */
+  warnings?: Warning[];
+}
+
+/**
+ * What a reader may know besides the page: the settings (facts) of the page's service folder.
+ * Readers of self-describing formats (boto3) ignore it; Baidu's reader takes wire names and
+ * shared shapes from it.
+ */
+export interface ReaderContext {
+  settings: ServiceSettings;
+  /** The settings file as shown in diagnostics and sources, when the folder has one. */
+  settingsFile?: string;
+  /** Line of a setting in that file, for sources and diagnostics. */
+  locate?: SettingsLocator;
 }
 
 /** A recognised section that is not a client operation. */

@@ -9,12 +9,45 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { HttpBinding, Paginator, Provider } from '../ir/model.ts';
 import { compileSchema } from '../schema/ajv.ts';
+import { unknownShapeReferences } from './shape-references.ts';
+
+/**
+ * What the facts say of one documented argument (keyed by its Python name, e.g. `local_vpc_id`):
+ * its wire name and type, which the pages do not always give or give wrongly.
+ */
+export interface ParameterSettings {
+  /** Name on the wire (JSON member or query key), e.g. `localVpcId`. */
+  name?: string;
+  /** Shape id (one of `shapes`) or a scalar name (`String`, `Integer`, `Boolean`, …). */
+  target?: string;
+  /** Filled with a fresh UUID when the caller gives none. */
+  idempotencyToken?: boolean;
+  documentation?: string;
+}
+
+/** A member of a structure the facts define. */
+export interface ShapeMemberSettings {
+  target: string;
+  required?: boolean;
+  documentation?: string;
+}
+
+/** A shape the facts define, in the IR's own shape vocabulary (ids refer to `shapes` or scalar names). */
+export type ShapeSettings =
+  | { type: 'structure' | 'union'; members: Record<string, ShapeMemberSettings>; documentation?: string }
+  | { type: 'list'; member: string; documentation?: string }
+  | { type: 'map'; key: string; value: string; documentation?: string }
+  | { type: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document'; enum?: string[]; documentation?: string };
 
 /** Settings of one operation, keyed in `service.json` by its documented method name. */
 export interface OperationSettings {
   name?: string;
   http?: HttpBinding;
   paginator?: Paginator;
+  /** Arguments of this operation that differ from the service-wide `parameters`. */
+  parameters?: Record<string, ParameterSettings>;
+  /** Shape id of the response body, when the facts name it (e.g. `PeerConn`). */
+  output?: string;
   [extra: string]: unknown;
 }
 
@@ -32,7 +65,9 @@ export interface ServiceSettings {
   endpoint?: string;
   timestampFormat?: 'epoch-seconds' | 'iso8601';
   operations?: Record<string, OperationSettings>;
-  shapes?: Record<string, unknown>;
+  /** Documented arguments, by Python name, for every operation of the service. */
+  parameters?: Record<string, ParameterSettings>;
+  shapes?: Record<string, ShapeSettings>;
 }
 
 /** The settings file name looked for in each service folder. */
@@ -41,9 +76,24 @@ export const SETTINGS_FILE = 'service.json';
 const schema = createRequire(import.meta.url)('./service.schema.json') as object;
 const validate = compileSchema<ServiceSettings>(schema);
 
+/** Finds the line of a setting in its file, by the keys leading to it (`['shapes', 'PeerConn']`). */
+export type SettingsLocator = (keys: readonly string[]) => number;
+
+/** What loading a `service.json` gives: the settings, a way to locate them, and any problems. */
+export interface LoadedSettings {
+  settings: ServiceSettings;
+  diagnostics: Diagnostic[];
+  locate: SettingsLocator;
+}
+
 /** Reads and validates a `service.json`; returns the settings and any diagnostics. */
-export function loadServiceSettings(file: string, displayFile = file): { settings: ServiceSettings; diagnostics: Diagnostic[] } {
-  const text = readFileSync(file, 'utf8');
+export function loadServiceSettings(file: string, displayFile = file): LoadedSettings {
+  return parseServiceSettings(readFileSync(file, 'utf8'), displayFile);
+}
+
+/** Validates the text of a `service.json` (already read); `displayFile` locates its diagnostics. */
+export function parseServiceSettings(text: string, displayFile: string): LoadedSettings {
+  const locate = settingsLocator(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -53,6 +103,7 @@ export function loadServiceSettings(file: string, displayFile = file): { setting
     const before = text.slice(0, offset).split('\n');
     return {
       settings: {},
+      locate,
       diagnostics: [
         { file: displayFile, line: before.length, column: before[before.length - 1]!.length + 1, severity: 'error', message: `not valid JSON: ${message}` },
       ],
@@ -62,10 +113,28 @@ export function loadServiceSettings(file: string, displayFile = file): { setting
   if (problems.length > 0) {
     return {
       settings: {},
+      locate,
       diagnostics: problems.map((p) => ({ file: displayFile, line: lineOfPointer(text, p.path), column: 1, severity: 'error', message: `${p.path || '/'}: ${p.message}` })),
     };
   }
-  return { settings: data as ServiceSettings, diagnostics: [] };
+  const settings = data as ServiceSettings;
+  const diagnostics = unknownShapeReferences(settings).map(
+    (r): Diagnostic => ({ file: displayFile, line: locate(r.keys), column: 1, severity: 'error', message: r.message }),
+  );
+  return { settings, diagnostics, locate };
+}
+
+/** A locator for `text`: each key is searched for after the previous one, so nesting is followed. */
+export function settingsLocator(text: string): SettingsLocator {
+  return (keys) => {
+    let offset = 0;
+    for (const key of keys) {
+      const at = text.indexOf(JSON.stringify(key), offset);
+      if (at < 0) break;
+      offset = at;
+    }
+    return text.slice(0, offset).split('\n').length;
+  };
 }
 
 /** Best-effort line of a JSON pointer's last key in the file text, for diagnostics. */

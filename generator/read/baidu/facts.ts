@@ -1,0 +1,111 @@
+/**
+ * The facts a Baidu page lacks, taken from its service folder's `service.json`: the wire name and
+ * type of each documented argument, the shared models (`Billing`, `TagModel`, `PeerConn`, the
+ * status enums) and which model an operation's response is. Shapes the facts define become type
+ * trees carrying their facts name (`shapeName`), so the IR names each one once.
+ */
+import type { SourceRef } from '../../ir/model.ts';
+import type { ReaderContext, TypeNode } from '../page.ts';
+import type { ParameterSettings, ServiceSettings, ShapeSettings } from '../../settings/service-settings.ts';
+import { SCALAR_TARGETS } from '../../settings/shape-references.ts';
+
+/** The facts of one service, as the Baidu reader asks for them. */
+export class BaiduFacts {
+  private readonly settings: ServiceSettings;
+  private readonly nodes = new Map<string, TypeNode>();
+
+  constructor(private readonly context: ReaderContext | undefined) {
+    this.settings = context?.settings ?? {};
+  }
+
+  /** What the facts say of argument `python` of `method` (the operation's entry over the service's). */
+  parameter(method: string, python: string): ParameterSettings | undefined {
+    const own = this.settings.operations?.[method]?.parameters?.[python];
+    const shared = this.settings.parameters?.[python];
+    return own || shared ? { ...shared, ...own } : undefined;
+  }
+
+  /** Where the facts describe argument `python` of `method`. */
+  parameterSource(method: string, python: string): SourceRef {
+    const own = this.settings.operations?.[method]?.parameters?.[python] !== undefined;
+    return this.source(own ? ['operations', method, 'parameters', python] : ['parameters', python]);
+  }
+
+  /** Shape id of `method`'s response body, when the facts name one. */
+  output(method: string): string | undefined {
+    return this.settings.operations?.[method]?.output;
+  }
+
+  /**
+   * The type the facts give a member called `wireName` anywhere: an argument with that wire name,
+   * else a member of that name in a model. Used to type what an example cannot (`null`).
+   */
+  memberType(wireName: string): { type: TypeNode } | undefined {
+    for (const p of Object.values(this.settings.parameters ?? {})) {
+      const type = p.name === wireName && p.target ? this.typeOf(p.target) : undefined;
+      if (type) return { type };
+    }
+    for (const shape of Object.values(this.settings.shapes ?? {})) {
+      if (shape.type !== 'structure' && shape.type !== 'union') continue;
+      const member = Object.prototype.hasOwnProperty.call(shape.members, wireName) ? shape.members[wireName] : undefined;
+      const type = member ? this.typeOf(member.target) : undefined;
+      if (type) return { type };
+    }
+    return undefined;
+  }
+
+  /** A shape the facts define, by id. */
+  shape(id: string): ShapeSettings | undefined {
+    const shapes = this.settings.shapes;
+    return shapes && Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined;
+  }
+
+  /** A place in the settings file (line 1 of the folder's name when there is no file). */
+  source(keys: readonly string[]): SourceRef {
+    return { file: this.context?.settingsFile ?? 'service.json', line: this.context?.locate?.(keys) ?? 1 };
+  }
+
+  /**
+   * The type tree of a shape id: a scalar name gives a plain scalar, a defined shape a tree named
+   * after it. The same id always gives the same node. Unknown ids give undefined (the settings
+   * loader has reported them). A structure reached again inside itself is a recursion.
+   */
+  typeOf(id: string, visiting: ReadonlySet<string> = new Set()): TypeNode | undefined {
+    const scalar = (SCALAR_TARGETS as Record<string, TypeNode['kind'] | undefined>)[id];
+    if (scalar && !this.shape(id)) return { kind: scalar } as TypeNode;
+    const cached = this.nodes.get(id);
+    if (cached) return cached;
+    const shape = this.shape(id);
+    if (!shape) return undefined;
+    if (visiting.has(id)) return { kind: 'recursive' };
+    const inner = new Set(visiting).add(id);
+    const doc = shape.documentation ? { documentation: shape.documentation } : {};
+    let node: TypeNode | undefined;
+    switch (shape.type) {
+      case 'structure':
+      case 'union':
+        node = {
+          kind: shape.type,
+          shapeName: id,
+          ...doc,
+          members: Object.entries(shape.members).map(([name, m]) => ({
+            name,
+            type: this.typeOf(m.target, inner) ?? { kind: 'document' },
+            required: m.required ?? false,
+            ...(m.documentation ? { documentation: m.documentation } : {}),
+          })),
+        };
+        break;
+      case 'list':
+        node = { kind: 'list', shapeName: id, ...doc, member: this.typeOf(shape.member, inner) ?? { kind: 'document' } };
+        break;
+      case 'map':
+        node = { kind: 'map', shapeName: id, ...doc, key: this.typeOf(shape.key, inner) ?? { kind: 'string' }, value: this.typeOf(shape.value, inner) ?? { kind: 'document' } };
+        break;
+      default:
+        node = { kind: shape.type, shapeName: id, ...doc, ...(shape.enum ? { enum: [...shape.enum] } : {}) };
+    }
+    this.nodes.set(id, node);
+    return node;
+  }
+}
