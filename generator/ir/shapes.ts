@@ -12,8 +12,8 @@
  *    (`OdbPeeringConnectionStatus`), then a number (`Status2`, `Status3`, …);
  * 5. operations are named in sorted order, input before output, members in document order,
  *    parents before children — so ids do not depend on file order;
- * 6. a recursion the docs cut short refers back to the nearest enclosing structure reached
- *    through a member of the same name, else to the nearest enclosing structure.
+ * 6. a recursion the docs cut short refers back to the enclosing shape reached through a member
+ *    of the same name, else one whose name the member's ends with, else the nearest enclosing structure.
  */
 import { createHash } from 'node:crypto';
 import type { Member, Shape } from './model.ts';
@@ -35,6 +35,8 @@ const SCALAR_NAMES: Record<string, string> = {
 interface Ancestor {
   id: string;
   via?: string;
+  /** A structure or union (not a list or map). */
+  structure: boolean;
 }
 
 /** Builds one service's shape table from its operations' type trees. */
@@ -113,7 +115,7 @@ export class ShapeNamer {
         const shape: Shape = { type: node.kind, members: {} };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        const inner = [...ancestors, via === undefined ? { id } : { id, via }];
+        const inner = withAncestor(ancestors, id, via, true);
         for (const m of node.members) shape.members[m.name] = this.member(m, id, inner);
         return id;
       }
@@ -122,7 +124,7 @@ export class ShapeNamer {
         const shape: Shape = { type: 'list', member: '' };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        shape.member = this.assign(node.member, base, parent, ancestors, via);
+        shape.member = this.assign(node.member, base, parent, withAncestor(ancestors, id, via, false), via);
         return id;
       }
       case 'map': {
@@ -130,8 +132,9 @@ export class ShapeNamer {
         const shape: Shape = { type: 'map', key: '', value: '' };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        shape.key = this.assign(node.key, `${base}Key`, parent, ancestors, via);
-        shape.value = this.assign(node.value, base, parent, ancestors, via);
+        const inner = withAncestor(ancestors, id, via, false);
+        shape.key = this.assign(node.key, `${base}Key`, parent, inner, via);
+        shape.value = this.assign(node.value, base, parent, inner, via);
         return id;
       }
       default: {
@@ -157,11 +160,30 @@ export class ShapeNamer {
   }
 }
 
-/** The id a cut-short recursion refers to (rule 6). */
+/** The ancestors of a node's members: the node's own, and the member that led to it. */
+function withAncestor(ancestors: readonly Ancestor[], id: string, via: string | undefined, structure: boolean): Ancestor[] {
+  return [...ancestors, via === undefined ? { id, structure } : { id, via, structure }];
+}
+
+/**
+ * The id a cut-short recursion refers to (rule 6): the enclosing shape reached through a member of
+ * the same name (`filter` … `filter`), else through a member the name ends with (`subSlots` …
+ * `slots`), else the nearest enclosing structure. A list or map and its element are reached
+ * through the same member: the member's own type (the outermost of them) is the one repeated.
+ */
 function resolveRecursion(memberName: string | undefined, ancestors: readonly Ancestor[], fallback: string): string {
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    if (memberName !== undefined && ancestors[i]!.via === memberName) return ancestors[i]!.id;
+  if (memberName !== undefined) {
+    const name = memberName.toLowerCase();
+    const matchers = [(via: string) => via.toLowerCase() === name, (via: string) => name.endsWith(via.toLowerCase())];
+    for (const matches of matchers) {
+      for (let i = ancestors.length - 1; i >= 0; i--) {
+        const via = ancestors[i]!.via;
+        if (via === undefined || !matches(via)) continue;
+        while (i > 0 && ancestors[i - 1]!.via === via) i--;
+        return ancestors[i]!.id;
+      }
+    }
   }
-  const nearest = ancestors[ancestors.length - 1];
-  return nearest ? nearest.id : fallback;
+  for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.structure) return ancestors[i]!.id;
+  return fallback;
 }

@@ -41,16 +41,82 @@ export function readBoto3Rst(text: string, file: string): ReadPage {
     return page;
   }
   const reader = new DirectiveReader(sink, page);
+  const lineStarts = lineOffsets(text);
+  const covered: [number, number][] = [];
+  // A method the parser finds outside its class (after a line that broke the class) still belongs to it.
+  let lastClass: string | undefined;
   for (const node of directivesOf(doc)) {
     const { start, end } = node.position!;
-    const lineStart = text.lastIndexOf('\n', start.offset - 1) + 1;
-    const lines = splitLines(text.slice(lineStart, end.offset), start.line);
-    for (const block of buildTree(lines)) reader.read(block, undefined);
+    const endLine = lineAt(lineStarts, Math.max(start.offset, end.offset - 1));
+    covered.push([start.line, endLine]);
+    readBlocksOf(reader, text, lineStarts, start.line, endLine, lastClass);
+    if (node.directive === 'py:class') lastClass = String(node.children?.[0]?.value ?? '').trim() || lastClass;
   }
+  recoverDirectives(reader, text, lineStarts, covered, sink);
   if (page.operations.length === 0 && page.skipped.length === 0) {
     sink.error(1, 'no py:method directive of a boto3 client found: expected ".. py:method:: Service.Client.operation(**kwargs)"');
   }
   return page;
+}
+
+/** Offsets at which each line starts (index 0 = line 1). */
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line holding `offset`. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Reads the directive blocks found in lines `first`..`last` of the page. */
+function readBlocksOf(reader: DirectiveReader, text: string, starts: readonly number[], first: number, last: number, enclosingClass: string | undefined): void {
+  const from = starts[first - 1] ?? text.length;
+  const to = starts[last] ?? text.length;
+  for (const block of buildTree(splitLines(text.slice(from, to), first))) reader.read(block, enclosingClass);
+}
+
+/**
+ * Finds `py:` directives the RST parser did not report. A line at column 0 inside a directive (boto3
+ * pastes some examples unindented) ends the directive for a reStructuredText parser, and the methods
+ * after it fall outside any directive. They are still the page's content: read them by indentation,
+ * within their enclosing client class, and say so in a warning.
+ */
+function recoverDirectives(reader: DirectiveReader, text: string, starts: readonly number[], covered: readonly [number, number][], sink: DiagnosticSink): void {
+  const isCovered = (line: number) => covered.some(([a, b]) => line >= a && line <= b);
+  const directive = /^( *)\.\. py:(method|class|attribute|function)::\s*(.*)$/;
+  let enclosingClass: string | undefined;
+  let recovered = 0;
+  for (let line = 1; line <= starts.length; line++) {
+    const raw = text.slice(starts[line - 1]!, (starts[line] ?? text.length + 1) - 1);
+    const m = directive.exec(raw);
+    if (!m) continue;
+    if (m[2] === 'class' && m[1] === '') enclosingClass = m[3]!.trim();
+    if (isCovered(line)) continue;
+    const indent = m[1]!.length;
+    let last = line;
+    for (let next = line + 1; next <= starts.length; next++) {
+      const body = text.slice(starts[next - 1]!, (starts[next] ?? text.length + 1) - 1);
+      if (body.trim() === '') continue;
+      if (body.length - body.trimStart().length <= indent) break;
+      last = next;
+    }
+    readBlocksOf(reader, text, starts, line, last, indent > 0 ? enclosingClass : undefined);
+    recovered++;
+    line = last;
+  }
+  if (recovered > 0) {
+    sink.warning(1, `${recovered} py: directive${recovered > 1 ? 's' : ''} lay outside the directive structure (a line at column 0 inside a directive ends it); read by indentation`);
+  }
 }
 
 /** Top-level `py:*` directives, in document order (sections may nest them). */
@@ -58,12 +124,12 @@ function directivesOf(root: RstNode): RstNode[] {
   const found: RstNode[] = [];
   const pending: RstNode[] = [root];
   while (pending.length > 0) {
-    const node = pending.shift()!;
+    const node = pending.pop()!;
     if (node.type === 'directive' && node.directive?.startsWith('py:') && node.position) {
       found.push(node);
       continue;
     }
-    if (node.children) pending.unshift(...node.children);
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
   }
   return found;
 }
@@ -97,6 +163,11 @@ class DirectiveReader {
     const kind = classKind(owner);
     if (kind !== 'client') {
       if (!enclosingClass || classKind(enclosingClass) === 'client') this.skip(kind, qualified, block.head.line);
+      return;
+    }
+    // Client helpers (can_paginate, get_waiter, upload_file …) have no Request Syntax: not operations.
+    if (!block.children.some((c) => c.head.text === '**Request Syntax**')) {
+      this.skip('other', qualified, block.head.line);
       return;
     }
     const parts = readMethodBody(block, method, this.sink);
@@ -203,7 +274,7 @@ function checkSections(parts: Boto3OperationParts, seen: Set<string>, block: Tex
   const last = flattenBlock(block).reduce((max, l) => Math.max(max, l.line), block.head.line);
   const missing: string[] = [];
   if (!seen.has('Request Syntax')) missing.push('Request Syntax');
-  if (!seen.has('Return type')) missing.push(':rtype:');
+  if (!seen.has('Return type') && !seen.has('Returns')) missing.push(':rtype:');
   if (parts.returnType === 'dict' && !parts.response) missing.push('Response Structure');
   if (parts.returnType === 'dict' && !parts.responseSyntax) missing.push('Response Syntax');
   if (missing.length > 0) {

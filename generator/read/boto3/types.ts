@@ -16,14 +16,17 @@ export function kindOfDocType(written: string): DocTypeKind | undefined {
   switch (t) {
     case 'string':
     case 'character':
+    case 'str':
       return 'string';
     case 'integer':
     case 'long':
+    case 'int':
       return 'integer';
     case 'float':
     case 'double':
       return 'float';
     case 'boolean':
+    case 'bool':
       return 'boolean';
     case 'datetime':
     case 'timestamp':
@@ -59,6 +62,7 @@ export function kindOfLiteral(value: SyntaxValue): DocTypeKind | undefined {
     case 'float':
       return 'float';
     case 'boolean':
+    case 'bool':
       return 'boolean';
     case 'dict':
       return 'dict';

@@ -189,12 +189,18 @@ class LiteralParser {
     return { method, args, at: callee.at };
   }
 
-  /** A value, possibly `|`-separated alternatives. */
+  /** Whether the next token separates alternatives: `|`, or `or` (boto3's customised parameters). */
+  private isAlternative(): boolean {
+    const t = this.peek();
+    return (t.kind === 'punct' && t.text === '|') || (t.kind === 'name' && t.text === 'or');
+  }
+
+  /** A value, possibly `|`- or `or`-separated alternatives. */
   parseValue(): SyntaxValue {
     const first = this.parseAtom();
-    if (!this.isPunct('|')) return first;
+    if (!this.isAlternative()) return first;
     const options = [first];
-    while (this.isPunct('|')) {
+    while (this.isAlternative()) {
       this.next();
       options.push(this.parseAtom());
     }
