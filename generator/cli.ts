@@ -8,6 +8,7 @@ import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { loadIR } from './load.ts';
 import { readers } from './read/detect.ts';
 import { validateIR } from './ir/validate.ts';
+import { generate } from './emit/generate.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
@@ -70,7 +71,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .description('generate a client package per service from the documents under PATH (default: specs)')
     .argument('[paths...]', 'documents or folders of documents', ['specs'])
     .option('--strict', 'fail on warnings too')
-    .action((paths: string[], opts: { strict?: boolean }) => {
+    .option('--out <dir>', 'output folder, replaced atomically', 'generated')
+    .option('--check-types', 'type-check every generated package (strict) before writing')
+    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean }) => {
       const { ir, diagnostics } = loadIR(paths);
       if (report(io, diagnostics, opts.strict ?? false)) {
         exitCode = EXIT_BAD_INPUT;
@@ -78,8 +81,18 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       }
       const problems = validateIR(ir);
       for (const p of problems) io.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
-      if (problems.length > 0) exitCode = EXIT_BAD_INPUT;
-      else io.stdout(`read ${ir.services.length} services, ${ir.services.reduce((n, s) => n + s.operations.length, 0)} operations\n`);
+      if (problems.length > 0) {
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const result = await generate(ir, opts.out, { generatorVersion: GENERATOR_VERSION, checkTypes: opts.checkTypes ?? false });
+      for (const p of result.problems) io.stderr(`error: ${p}\n`);
+      if (result.problems.length > 0) {
+        io.stderr(`nothing written: ${opts.out} is unchanged\n`);
+        exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files.length} files)\n`);
     });
 
   try {

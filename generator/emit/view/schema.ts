@@ -1,0 +1,113 @@
+/**
+ * View model of `schema.ts`: the runtime's {@link ServiceSchema} for the service, as data. Member
+ * locations come from each operation's HTTP binding (REST services only; AWS JSON needs none).
+ *
+ * @packageDocumentation
+ */
+import type { Operation, Service } from '../../ir/model.ts';
+
+/** A member of a structure/union shape in the schema. */
+export interface SchemaMemberView {
+  wire: string;
+  target: string;
+  required: boolean;
+  idempotencyToken: boolean;
+  location?: string;
+  locationName?: string;
+}
+
+/** One shape entry. */
+export interface SchemaShapeView {
+  id: string;
+  type: string;
+  /** Set for structures and unions (possibly empty). */
+  members?: SchemaMemberView[];
+  /** Set for structures and unions: `{{#if}}` would treat an empty member list as false. */
+  hasMembers?: true;
+  listMember?: string;
+  mapKey?: string;
+  mapValue?: string;
+}
+
+/** One operation entry. */
+export interface SchemaOperationView {
+  name: string;
+  input: string;
+  output: string;
+  errors: string[];
+  http?: { method: string; uri: string; queryMarkers?: string[] };
+  paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+}
+
+/** Everything `schema.ts` holds. */
+export interface SchemaView {
+  id: string;
+  provider: string;
+  protocol: string;
+  apiVersion?: string;
+  targetPrefix?: string;
+  signingName?: string;
+  endpoint: string;
+  timestampFormat: string;
+  shapes: SchemaShapeView[];
+  operations: SchemaOperationView[];
+}
+
+/** Locations of input members, from the operations that take `shapeId` as input. */
+function locationsOf(operations: readonly Operation[], shapeId: string): Map<string, { location: string; name?: string }> {
+  const out = new Map<string, { location: string; name?: string }>();
+  for (const op of operations) {
+    if (op.input !== shapeId || !op.http?.members) continue;
+    for (const [member, loc] of Object.entries(op.http.members)) out.set(member, loc);
+  }
+  return out;
+}
+
+/** The schema view of `service`. Shapes sorted by id (as in the IR). */
+export function schemaView(service: Service): SchemaView {
+  const wire = service.wire;
+  const rest = wire?.protocol === 'rest-json';
+  const shapes: SchemaShapeView[] = Object.keys(service.shapes)
+    .sort()
+    .map((id) => {
+      const s = service.shapes[id]!;
+      if (s.type === 'structure' || s.type === 'union') {
+        const locations = rest ? locationsOf(service.operations, id) : new Map();
+        const members = Object.entries(s.members).map(([wireName, m]) => {
+          const loc = locations.get(wireName);
+          return {
+            wire: wireName,
+            target: m.target,
+            required: !!m.required,
+            idempotencyToken: !!m.idempotencyToken,
+            ...(loc && loc.location !== 'body' ? { location: loc.location } : {}),
+            ...(loc?.name ? { locationName: loc.name } : {}),
+          };
+        });
+        return { id, type: s.type, members, hasMembers: true as const };
+      }
+      if (s.type === 'list') return { id, type: s.type, listMember: s.member };
+      if (s.type === 'map') return { id, type: s.type, mapKey: s.key, mapValue: s.value };
+      return { id, type: s.type };
+    });
+  const operations = service.operations.map((op) => ({
+    name: op.name,
+    input: op.input,
+    output: op.output,
+    errors: op.errors,
+    ...(rest && op.http ? { http: { method: op.http.method, uri: op.http.uri, ...(op.http.queryMarkers ? { queryMarkers: op.http.queryMarkers } : {}) } } : {}),
+    ...(op.paginator ? { paginator: op.paginator } : {}),
+  }));
+  return {
+    id: service.id,
+    provider: service.provider,
+    protocol: wire?.protocol ?? (service.provider === 'baidu' ? 'rest-json' : 'awsJson1_1'),
+    ...(service.apiVersion ? { apiVersion: service.apiVersion } : {}),
+    ...(wire?.targetPrefix ? { targetPrefix: wire.targetPrefix } : {}),
+    ...(wire?.signingName ? { signingName: wire.signingName } : {}),
+    endpoint: wire?.endpoint ?? '',
+    timestampFormat: wire?.timestampFormat ?? 'epoch-seconds',
+    shapes,
+    operations,
+  };
+}
