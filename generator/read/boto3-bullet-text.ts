@@ -72,7 +72,7 @@ function checkCoverage(
   if (missing.length === 0) return;
   const isLast = rendered.sections[rendered.sections.length - 1]?.heading === section;
   const more = missing.length > 1 ? ` and ${missing.length - 1} more` : '';
-  if (isLast) sink.error(rendered.lastLine, `page ends inside ${section}: no entry for ${missing[0]}${more}`);
+  if (isLast) sink.error(rendered.lastLine, `${section} ends without an entry for ${missing[0]}${more} (a page cut short?)`);
   else sink.warning(sectionOf(rendered, section)!.line, `${section}: ${missing[0]}${more} in the syntax block but without an entry`);
 }
 

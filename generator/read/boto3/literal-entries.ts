@@ -90,7 +90,7 @@ class FlatEntryNester {
     }
     const last = this.entries[this.entries.length - 1]?.line.line ?? 1;
     const more = paths.length > 1 ? ` and ${paths.length - 1} more` : '';
-    this.sink.error(last, `page ends inside ${this.section}: no entry for ${paths[0]}${more}`);
+    this.sink.error(last, `${this.section} ends without an entry for ${paths[0]}${more} (a page cut short?)`);
   }
 
   /** Members of one structure, in the literal's order; stops at an entry of an enclosing structure. */

@@ -1,0 +1,84 @@
+/**
+ * The botocore comparison helper on the seeds: seed 003 (bullet text) against Debian's botocore
+ * model for Direct Connect, seeds 000 and 002 (RST) against the current models of their services;
+ * and a deliberately altered IR, to show the helper reports what is wrong.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIR } from '../../generator/load.ts';
+import type { Service } from '../../generator/ir/model.ts';
+import { formatMismatches, loadBotocoreModel, scoreService } from './botocore.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const DEBIAN_DIRECTCONNECT = '/usr/lib/python3/dist-packages/botocore/data/directconnect/2012-10-25/service-2.json';
+const FACTS = '/work/shared/facts/aws/models';
+
+/** The one service read from a path under the repository. */
+function serviceOf(...paths: string[]): Service {
+  process.chdir(root);
+  const { ir, diagnostics } = loadIR(paths);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(ir.services).toHaveLength(1);
+  return ir.services[0]!;
+}
+
+describe('scoreService', () => {
+  it('seed 003 (bullet text) matches botocore directconnect 2012-10-25 on every compared fact', () => {
+    const score = scoreService(serviceOf('specs/aws/directconnect'), loadBotocoreModel(DEBIAN_DIRECTCONNECT));
+    expect(formatMismatches(score.mismatches)).toBe('');
+    expect(score.facts.length).toBe(71);
+    const kinds = new Set(score.facts.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['enum', 'error', 'member', 'operation', 'required', 'type']);
+    expect(score.facts).toContainEqual({ path: 'DescribeHostedConnections.output.connections[].vlan', kind: 'type' });
+    expect(score.facts).toContainEqual({ path: 'DescribeHostedConnections.input.connectionId', kind: 'required' });
+  });
+
+  it('seed 003 against the newer model lists what the page predates instead of failing', () => {
+    const score = scoreService(serviceOf('specs/aws/directconnect'), loadBotocoreModel(`${FACTS}/directconnect.service-2.json`), { modelMayBeNewer: true });
+    expect(score.mismatches).toEqual([]);
+    expect(score.notInDocs).toContain('DescribeHostedConnections.input.maxResults');
+    const strict = scoreService(serviceOf('specs/aws/directconnect'), loadBotocoreModel(`${FACTS}/directconnect.service-2.json`));
+    expect(strict.mismatches).toContainEqual({ path: 'DescribeHostedConnections.input.maxResults', kind: 'member', expected: 'maxResults', actual: '(absent)' });
+  });
+
+  it('seed 000 (odb, RST) matches its model on every compared fact', () => {
+    const score = scoreService(serviceOf('specs/aws/odb'), loadBotocoreModel(`${FACTS}/odb.service-2.json`));
+    expect(formatMismatches(score.mismatches)).toBe('');
+    expect(score.facts.length).toBeGreaterThan(30);
+    expect(score.facts).toContainEqual({ path: 'GetOdbPeeringConnection.output.odbPeeringConnection.status', kind: 'enum' });
+  });
+
+  it('seeds 001 + 002 (partnercentral-account) match their model, union and map included', () => {
+    const score = scoreService(serviceOf('specs/aws/partnercentral-account'), loadBotocoreModel(`${FACTS}/partnercentral-account.service-2.json`));
+    expect(formatMismatches(score.mismatches)).toBe('');
+    expect(score.facts).toContainEqual({ path: 'GetConnection.output.ConnectionTypes{}.OtherParticipant', kind: 'type' });
+  });
+
+  it('reports each altered fact of an IR as a mismatch with path, kind, expected and actual', () => {
+    const service = structuredClone(serviceOf('specs/aws/directconnect'));
+    const connection = service.shapes.Connection!;
+    if (connection.type !== 'structure') throw new Error('Connection is a structure');
+    connection.members.vlan!.target = 'String';
+    delete connection.members.lagId;
+    const state = service.shapes.ConnectionState!;
+    if (state.type !== 'string') throw new Error('ConnectionState is a string');
+    state.enum = ['ordering'];
+    const request = service.shapes.DescribeHostedConnectionsRequest!;
+    if (request.type !== 'structure') throw new Error('the request is a structure');
+    request.members.connectionId!.required = false;
+    service.operations[0]!.errors = ['DirectConnectServerException', 'Throttling'];
+    const score = scoreService(service, loadBotocoreModel(DEBIAN_DIRECTCONNECT));
+    const at = 'DescribeHostedConnections';
+    expect(score.mismatches).toEqual(
+      expect.arrayContaining([
+        { path: `${at}.output.connections[].vlan`, kind: 'type', expected: 'integer', actual: 'string' },
+        { path: `${at}.output.connections[].lagId`, kind: 'member', expected: 'lagId', actual: '(absent)' },
+        { path: `${at}.output.connections[].connectionState`, kind: 'enum', expected: 'ordering|requested|pending|available|down|deleting|deleted|rejected|unknown', actual: 'ordering' },
+        { path: `${at}.input.connectionId`, kind: 'required', expected: 'true', actual: 'false' },
+        { path: `${at}.errors.DirectConnectClientException`, kind: 'error', expected: 'DirectConnectClientException', actual: '(absent)' },
+        { path: `${at}.errors.Throttling`, kind: 'error', expected: '(absent)', actual: 'Throttling' },
+      ]),
+    );
+    expect(score.mismatches).toHaveLength(6);
+  });
+});

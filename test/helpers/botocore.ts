@@ -1,0 +1,205 @@
+/**
+ * Scores an IR service against botocore's own model (`service-2.json`) on what boto3's docs can
+ * show: operation names, member paths, types (`long`/`integer` → integer, `double`/`float` →
+ * float), input `required`, enum values, unions, streams, documents and error names. Used by the
+ * reader tests on the seeds and by the conformance run on the whole corpus, so it walks each
+ * operation's input and output once, without copying shapes, and returns plain records.
+ */
+import { readFileSync } from 'node:fs';
+import type { Service, Shape } from '../../generator/ir/model.ts';
+
+/** The parts of a botocore shape this comparison reads. */
+export interface BotocoreShape {
+  type: string;
+  members?: Record<string, { shape: string }>;
+  required?: string[];
+  member?: { shape: string };
+  key?: { shape: string };
+  value?: { shape: string };
+  enum?: string[];
+  union?: boolean;
+  document?: boolean;
+  streaming?: boolean;
+  eventstream?: boolean;
+  exception?: boolean;
+}
+
+/** The parts of a botocore `service-2.json` this comparison reads. */
+export interface BotocoreModel {
+  metadata: { apiVersion?: string; serviceId?: string };
+  operations: Record<string, { name: string; input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
+  shapes: Record<string, BotocoreShape>;
+}
+
+/** What is compared. */
+export type FactKind = 'operation' | 'member' | 'type' | 'required' | 'enum' | 'error';
+
+/** One compared fact, e.g. `DescribeHostedConnections.output.connections[].vlan` of kind `type`. */
+export interface Fact {
+  path: string;
+  kind: FactKind;
+}
+
+/** A fact the IR gets wrong: what the model says (`expected`) and what the IR says (`actual`). */
+export interface Mismatch extends Fact {
+  expected: string;
+  actual: string;
+}
+
+/** The result of scoring one service. */
+export interface Score {
+  /** Every fact compared, right or wrong, in walk order. */
+  facts: Fact[];
+  mismatches: Mismatch[];
+  /**
+   * Model members and operations the IR doesn't have, when the model may be newer than the docs
+   * (`modelMayBeNewer`): listed, not counted. Otherwise they are `member` mismatches.
+   */
+  notInDocs: string[];
+}
+
+/** Options of {@link scoreService}. */
+export interface ScoreOptions {
+  /** The docs were written from an older model: members the docs lack are `notInDocs`, not mismatches. */
+  modelMayBeNewer?: boolean;
+}
+
+const modelCache = new Map<string, BotocoreModel>();
+
+/** Reads (once per path) a botocore `service-2.json`. */
+export function loadBotocoreModel(file: string): BotocoreModel {
+  let model = modelCache.get(file);
+  if (!model) {
+    model = JSON.parse(readFileSync(file, 'utf8')) as BotocoreModel;
+    modelCache.set(file, model);
+  }
+  return model;
+}
+
+/** The IR's kind for a botocore shape, as the docs show it. */
+export function kindOfBotocoreShape(shape: BotocoreShape): Shape['type'] {
+  switch (shape.type) {
+    case 'structure':
+      if (shape.document) return 'document';
+      if (shape.eventstream) return 'stream';
+      return shape.union ? 'union' : 'structure';
+    case 'blob':
+      return shape.streaming ? 'stream' : 'blob';
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+      return 'integer';
+    case 'double':
+    case 'float':
+      return 'float';
+    case 'list':
+    case 'map':
+    case 'string':
+    case 'boolean':
+    case 'timestamp':
+      return shape.type;
+    default:
+      return 'document';
+  }
+}
+
+/** Walks one service's operations against the model, collecting facts and mismatches. */
+class Scorer {
+  readonly score: Score = { facts: [], mismatches: [], notInDocs: [] };
+
+  constructor(
+    private readonly service: Service,
+    private readonly model: BotocoreModel,
+    private readonly options: ScoreOptions,
+  ) {}
+
+  private fact(path: string, kind: FactKind, expected: string, actual: string): void {
+    this.score.facts.push({ path, kind });
+    if (expected !== actual) this.score.mismatches.push({ path, kind, expected, actual });
+  }
+
+  operations(): void {
+    const documented = new Set<string>();
+    for (const op of this.service.operations) {
+      documented.add(op.name);
+      const modelOp = this.model.operations[op.name];
+      this.fact(op.name, 'operation', modelOp ? op.name : '(absent)', op.name);
+      if (!modelOp) continue;
+      this.errors(op.name, op.errors, (modelOp.errors ?? []).map((e) => e.shape));
+      this.root(`${op.name}.input`, op.input, modelOp.input?.shape, true);
+      this.root(`${op.name}.output`, op.output, modelOp.output?.shape, false);
+    }
+    for (const name of Object.keys(this.model.operations)) if (!documented.has(name)) this.score.notInDocs.push(name);
+  }
+
+  private errors(path: string, actual: readonly string[], expected: readonly string[]): void {
+    const have = new Set(actual);
+    for (const e of expected) this.fact(`${path}.errors.${e}`, 'error', e, have.has(e) ? e : '(absent)');
+    const want = new Set(expected);
+    for (const e of actual) if (!want.has(e)) this.fact(`${path}.errors.${e}`, 'error', '(absent)', e);
+  }
+
+  /** An operation's input or output: a missing model shape is an empty structure. */
+  private root(path: string, irId: string, modelName: string | undefined, input: boolean): void {
+    if (modelName) return this.shape(path, irId, modelName, input, new Set());
+    const shape = this.service.shapes[irId];
+    const members = shape && (shape.type === 'structure' || shape.type === 'union') ? Object.keys(shape.members) : [];
+    for (const m of members) this.fact(`${path}.${m}`, 'member', '(absent)', m);
+  }
+
+  /**
+   * Compares one place of the tree; `seen` holds the pairs on the way down, to stop at recursion.
+   * `showsEnum` is false for map keys: boto3 writes them as `'string'` whatever their enum.
+   */
+  private shape(path: string, irId: string, modelName: string, input: boolean, seen: Set<string>, showsEnum = true): void {
+    const pair = `${irId}\u0000${modelName}`;
+    if (seen.has(pair)) return;
+    const ir = this.service.shapes[irId];
+    const model = this.model.shapes[modelName];
+    if (!ir || !model) {
+      this.fact(path, 'type', model ? kindOfBotocoreShape(model) : `(no shape ${modelName})`, ir ? ir.type : `(no shape ${irId})`);
+      return;
+    }
+    const kind = kindOfBotocoreShape(model);
+    this.fact(path, 'type', kind, ir.type);
+    if (kind !== ir.type) return;
+    seen.add(pair);
+    if ((ir.type === 'structure' || ir.type === 'union') && model.members) {
+      const required = new Set(model.required ?? []);
+      for (const [name, ref] of Object.entries(model.members)) {
+        const member = ir.members[name];
+        const memberPath = `${path}.${name}`;
+        if (!member) {
+          if (this.options.modelMayBeNewer) this.score.notInDocs.push(memberPath);
+          else this.fact(memberPath, 'member', name, '(absent)');
+          continue;
+        }
+        this.score.facts.push({ path: memberPath, kind: 'member' });
+        if (input) this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
+        this.shape(memberPath, member.target, ref.shape, input, seen);
+      }
+      for (const name of Object.keys(ir.members)) if (!(name in model.members)) this.fact(`${path}.${name}`, 'member', '(absent)', name);
+    } else if (ir.type === 'list' && model.member) {
+      this.shape(`${path}[]`, ir.member, model.member.shape, input, seen);
+    } else if (ir.type === 'map' && model.key && model.value) {
+      this.shape(`${path}{key}`, ir.key, model.key.shape, input, seen, false);
+      this.shape(`${path}{}`, ir.value, model.value.shape, input, seen);
+    } else if (ir.type === 'string' && showsEnum && (model.enum || ir.enum)) {
+      this.fact(path, 'enum', (model.enum ?? []).join('|'), (ir.enum ?? []).join('|'));
+    }
+    seen.delete(pair);
+  }
+}
+
+/** Scores an IR service against a botocore model: every fact compared and every mismatch. */
+export function scoreService(service: Service, model: BotocoreModel, options: ScoreOptions = {}): Score {
+  const scorer = new Scorer(service, model, options);
+  scorer.operations();
+  return scorer.score;
+}
+
+/** One line per mismatch, for test failure messages and reports. */
+export function formatMismatches(mismatches: readonly Mismatch[]): string {
+  return mismatches.map((m) => `${m.path}: ${m.kind} expected ${m.expected}, got ${m.actual}`).join('\n');
+}
