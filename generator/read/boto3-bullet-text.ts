@@ -2,31 +2,25 @@
  * Reader for the bullet text rendering of a boto3 client page (seed 003): text copied from the
  * HTML site with `•` bullets indented by depth, `Parameters` / `Return type` / `Returns`
  * headings, multi-line syntax blocks and notes as a `Note` line followed by its paragraph.
- * Nesting comes from indentation, as in the RST; the parts go through the same assembly.
+ * Nesting comes from indentation, as in the RST; the rest is read as every rendered page is
+ * (`boto3/rendered.ts`) and assembled as the RST reader's parts are.
  */
-import { DiagnosticSink } from '../diagnostics.ts';
+import type { DiagnosticSink } from '../diagnostics.ts';
 import { buildTree, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
 import type { ReadPage } from './page.ts';
 import { isBoto3Rst } from './boto3-rst.ts';
-import { assembleOperation } from './boto3/assemble.ts';
 import { undocumentedMembers } from './boto3/literal-entries.ts';
-import type { Boto3OperationParts } from './boto3/parts.ts';
 import {
-  literalOf,
   looksLikeRenderedClientPage,
-  parseQuietly,
   parseTextEntryHead,
-  readExceptionNames,
-  readRenderedHeader,
-  readReturnType,
+  readRenderedPage,
   readTextEntries,
-  reportMissingSections,
   sectionOf,
-  splitRenderedPage,
+  type RenderedEntryReader,
   type RenderedPage,
   type RenderedSection,
 } from './boto3/rendered.ts';
-import { parseRequestSyntax, parseResponseSyntax, type DictEntry, type SyntaxValue } from './syntax/python-literal.ts';
+import type { DictEntry, SyntaxValue } from './syntax/python-literal.ts';
 import type { DocEntry } from './boto3/parts.ts';
 
 /** Whether text is a bullet rendering: a rendered client page without the compact rendering's `¶`. */
@@ -76,41 +70,25 @@ function checkCoverage(
   else sink.warning(sectionOf(rendered, section)!.line, `${section}: ${missing[0]}${more} in the syntax block but without an entry`);
 }
 
+/** Entry trees from indentation, checked against the literal for a page cut inside them. */
+const indentedEntries: RenderedEntryReader = {
+  format: 'boto3-bullet-text',
+  paragraphPerLine: false,
+  signatureExample: 'method(**kwargs)',
+  params(section, request, page, sink) {
+    const params = readTextEntries(entryBlocks(section.lines, 'Parameters', sink));
+    checkCoverage(request?.args, params, 'input', 'Parameters', page, sink);
+    return params;
+  },
+  response(section, response, page, sink) {
+    const [root, ...extra] = readTextEntries(entryBlocks(section.lines, 'Response Structure', sink));
+    for (const e of extra) sink.error(e.line, 'Response Structure: expected one root entry "(dict) --"; this entry is outside it');
+    checkCoverage(response, root?.children ?? [], 'output', 'Response Structure', page, sink);
+    return root;
+  },
+};
+
 /** Reads a bullet-text boto3 page into one operation (or diagnostics saying why not). */
 export function readBoto3BulletText(text: string, file: string): ReadPage {
-  const sink = new DiagnosticSink(file);
-  const page: ReadPage = { file, format: 'boto3-bullet-text', service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };
-  const rendered = splitRenderedPage(splitLines(text));
-  const header = readRenderedHeader(rendered.header, false, sink);
-  if (!header.method) {
-    sink.error(rendered.header[0]?.line ?? 1, 'no method signature found: expected "method(**kwargs)"');
-    return page;
-  }
-  if (header.clientName) page.service.clientName = header.clientName;
-  const parts: Boto3OperationParts = { method: header.method, documentation: header.documentation, params: [], exceptions: [], line: header.line };
-  if (header.clientName) parts.clientName = header.clientName;
-  if (header.deprecationMessage) parts.deprecationMessage = header.deprecationMessage;
-
-  const requestSyntax = literalOf(sectionOf(rendered, 'Request Syntax')?.lines ?? []);
-  if (requestSyntax) parts.requestSyntax = requestSyntax;
-  parts.params = readTextEntries(entryBlocks(sectionOf(rendered, 'Parameters')?.lines ?? [], 'Parameters', sink));
-  const request = requestSyntax && parseQuietly(() => parseRequestSyntax(requestSyntax.text));
-  checkCoverage(request?.args, parts.params, 'input', 'Parameters', rendered, sink);
-
-  const returnType = readReturnType(rendered);
-  if (returnType) parts.returnType = returnType;
-  const responseSyntax = literalOf(sectionOf(rendered, 'Response Syntax')?.lines ?? []);
-  if (responseSyntax) parts.responseSyntax = responseSyntax;
-  const structure = sectionOf(rendered, 'Response Structure');
-  if (structure) {
-    const [root, ...extra] = readTextEntries(entryBlocks(structure.lines, 'Response Structure', sink));
-    if (root) parts.response = root;
-    for (const e of extra) sink.error(e.line, 'Response Structure: expected one root entry "(dict) --"; this entry is outside it');
-    const response = responseSyntax && parseQuietly(() => parseResponseSyntax(responseSyntax.text));
-    checkCoverage(response, root?.children ?? [], 'output', 'Response Structure', rendered, sink);
-  }
-  parts.exceptions = readExceptionNames(sectionOf(rendered, 'Exceptions')?.lines ?? [], sink);
-  reportMissingSections(parts, rendered, sink);
-  page.operations.push(assembleOperation(parts, sink));
-  return page;
+  return readRenderedPage(splitLines(text), file, indentedEntries);
 }

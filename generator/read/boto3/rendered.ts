@@ -5,12 +5,14 @@
  * `Name (type) –`, and the same Exceptions names. The two readers differ only in how they find
  * nesting: the compact reader from the syntax literal, the bullet reader from indentation.
  */
-import type { DiagnosticSink } from '../../diagnostics.ts';
+import { DiagnosticSink } from '../../diagnostics.ts';
 import { linesToText, type TextBlock, type TextLine } from '../indent-tree.ts';
+import type { DocumentFormat, ReadPage } from '../page.ts';
+import { assembleOperation } from './assemble.ts';
 import { DocCollector, readEntry, type EntryHead } from './entries.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
 import { isSeeAlsoLine } from './see-also.ts';
-import { LiteralSyntaxError } from '../syntax/python-literal.ts';
+import { LiteralSyntaxError, parseRequestSyntax, parseResponseSyntax, type RequestSyntax, type SyntaxValue } from '../syntax/python-literal.ts';
 
 /** The headings of a rendered client page, in page order. */
 export const RENDERED_SECTIONS = [
@@ -237,4 +239,56 @@ export function parseQuietly<T>(parse: () => T): T | undefined {
     if (e instanceof LiteralSyntaxError) return undefined;
     throw e;
   }
+}
+
+/** How one rendering finds its entry trees; everything else of a rendered page is read alike. */
+export interface RenderedEntryReader {
+  format: DocumentFormat;
+  /** Whether every line is its own paragraph (compact) or blank lines separate paragraphs (bullets). */
+  paragraphPerLine: boolean;
+  /** The signature as this rendering writes it, for the "no signature" error. */
+  signatureExample: string;
+  /** The parameter entries of the Parameters section; `request` is the parsed Request Syntax. */
+  params(section: SectionLines, request: RequestSyntax | undefined, page: RenderedPage, sink: DiagnosticSink): DocEntry[];
+  /** The root entry `(dict) –` of the Response Structure; `response` is the parsed Response Syntax. */
+  response(section: SectionLines, response: SyntaxValue | undefined, page: RenderedPage, sink: DiagnosticSink): DocEntry | undefined;
+}
+
+/**
+ * Reads a rendered client page (its lines, `¶` already removed) into one operation: header,
+ * syntax blocks, entries (found by `entries`), return type and Exceptions, checked for missing
+ * sections and assembled like every other boto3 rendering.
+ */
+export function readRenderedPage(lines: readonly TextLine[], file: string, entries: RenderedEntryReader): ReadPage {
+  const sink = new DiagnosticSink(file);
+  const page: ReadPage = { file, format: entries.format, service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };
+  const rendered = splitRenderedPage(lines);
+  const header = readRenderedHeader(rendered.header, entries.paragraphPerLine, sink);
+  if (!header.method) {
+    sink.error(rendered.header[0]?.line ?? 1, `no method signature found: expected "${entries.signatureExample}"`);
+    return page;
+  }
+  if (header.clientName) page.service.clientName = header.clientName;
+  const parts: Boto3OperationParts = { method: header.method, documentation: header.documentation, params: [], exceptions: [], line: header.line };
+  if (header.clientName) parts.clientName = header.clientName;
+  if (header.deprecationMessage) parts.deprecationMessage = header.deprecationMessage;
+
+  const requestSyntax = literalOf(sectionOf(rendered, 'Request Syntax')?.lines ?? []);
+  if (requestSyntax) parts.requestSyntax = requestSyntax;
+  const params = sectionOf(rendered, 'Parameters');
+  if (params) parts.params = entries.params(params, requestSyntax && parseQuietly(() => parseRequestSyntax(requestSyntax.text)), rendered, sink);
+
+  const returnType = readReturnType(rendered);
+  if (returnType) parts.returnType = returnType;
+  const responseSyntax = literalOf(sectionOf(rendered, 'Response Syntax')?.lines ?? []);
+  if (responseSyntax) parts.responseSyntax = responseSyntax;
+  const structure = sectionOf(rendered, 'Response Structure');
+  if (structure) {
+    const root = entries.response(structure, responseSyntax && parseQuietly(() => parseResponseSyntax(responseSyntax.text)), rendered, sink);
+    if (root) parts.response = root;
+  }
+  parts.exceptions = readExceptionNames(sectionOf(rendered, 'Exceptions')?.lines ?? [], sink);
+  reportMissingSections(parts, rendered, sink);
+  page.operations.push(assembleOperation(parts, sink));
+  return page;
 }
