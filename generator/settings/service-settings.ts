@@ -114,7 +114,7 @@ export function parseServiceSettings(text: string, displayFile: string): LoadedS
     return {
       settings: {},
       locate,
-      diagnostics: problems.map((p) => ({ file: displayFile, line: lineOfPointer(text, p.path), column: 1, severity: 'error', message: `${p.path || '/'}: ${p.message}` })),
+      diagnostics: problems.map((p) => ({ file: displayFile, line: locate(pointerKeys(p.path)), column: 1, severity: 'error', message: `${p.path || '/'}: ${p.message}` })),
     };
   }
   const settings = data as ServiceSettings;
@@ -137,12 +137,9 @@ export function settingsLocator(text: string): SettingsLocator {
   };
 }
 
-/** Best-effort line of a JSON pointer's last key in the file text, for diagnostics. */
-function lineOfPointer(text: string, pointer: string): number {
-  const last = pointer.split('/').filter(Boolean).pop();
-  if (!last) return 1;
-  const at = text.indexOf(`"${last.replace(/~1/g, '/').replace(/~0/g, '~')}"`);
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+/** The keys of a JSON pointer (`/operations/x/http` → `['operations', 'x', 'http']`). */
+function pointerKeys(pointer: string): string[] {
+  return pointer.split('/').filter(Boolean).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The settings file of the service folder holding `file` (its directory), when there is one. */

@@ -50,7 +50,7 @@ export function hasDefinition(block: CodeBlock): boolean {
   return block.lines.some((l) => /^\s*def\s+\w+\s*\(/.test(l.text));
 }
 
-/** Reads the `@required(...)` decorator and `def` of a code block; problems for what is cut short. */
+/** Reads the `@required(...)` decorator and `def` of a code block; problems for what is cut short (no signature when the `def` is). */
 export function readSignature(block: CodeBlock): { signature?: PythonSignature; problems: SignatureProblem[] } {
   const text = block.lines.map((l) => l.text).join('\n');
   const at = (offset: number) => {
@@ -92,12 +92,13 @@ export function readSignature(block: CodeBlock): { signature?: PythonSignature; 
   }
   const open = def.index + def[0].length;
   const close = closingParen(text, open);
-  const signature: PythonSignature = { method: def[1]!, parameters: [], required, line: at(def.index).line };
   if (close < 0) {
+    // Without all its arguments the input can't be known: no signature rather than a wrong one.
     const p = at(def.index);
     problems.push({ ...p, message: `the definition of ${def[1]} is cut short: expected ")" closing its arguments` });
-    return { signature, problems };
+    return { problems };
   }
+  const signature: PythonSignature = { method: def[1]!, parameters: [], required, line: at(def.index).line };
   for (const arg of splitArguments(text, open, close)) {
     const eq = arg.text.indexOf('=');
     const name = (eq < 0 ? arg.text : arg.text.slice(0, eq)).trim();
