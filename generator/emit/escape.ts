@@ -51,14 +51,13 @@ function clean(text: string): string {
 
 /**
  * The lines of a TSDoc comment body for `text`: `*\/` cannot close the comment, `@` cannot start a tag
- * (page text is prose, not TSDoc), `{@` cannot start an inline tag, blank runs collapsed, no trailing spaces.
+ * (page text is prose, not TSDoc; this also defuses `{@link}`), blank runs collapsed, no trailing spaces.
  */
 export function tsdocLines(text: string): string[] {
   const body = clean(text)
     .replace(/\*\//g, '*\\/')
     .replace(/\/\*/g, '/\\*')
-    .replace(/@/g, '\\@')
-    .replace(/[{}]/g, (c) => `\\${c}`);
+    .replace(/@/g, '\\@');
   const lines = body.split('\n').map((l) => l.replace(/\s+$/, ''));
   const out: string[] = [];
   for (const line of lines) {

@@ -1,0 +1,126 @@
+/**
+ * `docsdk generate`: one package per seed service, exit 0, byte-identical across runs and folders,
+ * the committed `generated/` is current, and a failing run leaves the output folder as it was.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { GENERATOR_VERSION, runCli } from '../../generator/cli.ts';
+import { generate } from '../../generator/emit/generate.ts';
+import { hostileIR } from './fixtures/hostile-ir.ts';
+import { tempDir } from './helpers.ts';
+
+const SEED_FOLDERS = ['aws-directconnect', 'aws-odb', 'aws-partnercentral-account', 'baidu-vpc'];
+const PACKAGE_FILES = [
+  'README.md',
+  'api.json',
+  'ir.json',
+  'package.json',
+  'src/client.ts',
+  'src/errors.ts',
+  'src/index.ts',
+  'src/schema.ts',
+  'src/types.ts',
+  'src/validators.ts',
+  'tsconfig.json',
+];
+
+/** Every file below `dir` → content. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+const quiet = () => {
+  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  return io;
+};
+
+describe('generate over specs/', () => {
+  const root = tempDir();
+  const a = path.join(root, 'a', 'generated');
+  const b = path.join(root, 'b', 'out');
+
+  test('writes one package per seed service and exits 0', async () => {
+    const io = quiet();
+    expect(await runCli(['generate', 'specs', '--out', a], io)).toBe(0);
+    expect(readdirSync(a).sort()).toEqual(SEED_FOLDERS);
+    for (const folder of SEED_FOLDERS) {
+      expect([...snapshot(path.join(a, folder)).keys()].sort()).toEqual(PACKAGE_FILES);
+    }
+    const pkg = JSON.parse(readFileSync(path.join(a, 'baidu-vpc/package.json'), 'utf8'));
+    expect(pkg.name).toBe('@docsdk/baidu-vpc');
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.dependencies).toEqual({ '@docsdk/runtime': expect.stringMatching(/^\^\d+\.\d+\.\d+$/) });
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(io.out).toContain('baidu-vpc: @docsdk/baidu-vpc');
+  });
+
+  test('a second run, into another folder, gives byte-identical trees, equal to the committed generated/', async () => {
+    expect(await runCli(['generate', 'specs', '--out', b], quiet())).toBe(0);
+    const first = snapshot(a);
+    expect(snapshot(b)).toEqual(first);
+    // Regenerating over an existing tree changes nothing either.
+    expect(await runCli(['generate', 'specs', '--out', a], quiet())).toBe(0);
+    expect(snapshot(a)).toEqual(first);
+    expect(snapshot(path.resolve('generated'))).toEqual(first);
+    // No absolute path or temp folder name leaks into any file.
+    for (const [file, content] of first) {
+      expect(content, file).not.toContain(root);
+      expect(content, file).not.toContain(process.cwd());
+    }
+  });
+
+  test('names clients, methods and versions as the docs and the version rule say', () => {
+    const client = (f: string) => readFileSync(path.join(a, f, 'src/client.ts'), 'utf8');
+    expect(client('aws-partnercentral-account')).toMatch(/export class PartnerCentralAccountAPIClient \{/);
+    expect(client('aws-partnercentral-account')).toMatch(/\n  getConnection\(/);
+    expect(client('aws-odb')).toMatch(/export class OdbClient \{/);
+    expect(client('aws-directconnect')).toMatch(/export class DirectConnectClient \{/);
+    expect(client('baidu-vpc')).toMatch(/export class PeerConnClient \{/);
+    expect(client('baidu-vpc')).toMatch(/\n  paginateListPeerconns\(/);
+    const pkg = JSON.parse(readFileSync(path.join(a, 'aws-partnercentral-account/package.json'), 'utf8'));
+    expect(pkg.version).toBe(`${GENERATOR_VERSION.split('.').slice(0, 2).join('.')}.2025040400`);
+  });
+});
+
+describe('atomic output', () => {
+  test('a run that fails (unsafe service id) leaves the output folder exactly as it was', async () => {
+    const out = path.join(tempDir(), 'generated');
+    mkdirSync(path.join(out, 'keep'), { recursive: true });
+    writeFileSync(path.join(out, 'keep', 'file.txt'), 'before');
+    const evil = structuredClone(hostileIR);
+    evil.services[0]!.id = '../../etc';
+    const result = await generate(evil, out, { generatorVersion: GENERATOR_VERSION });
+    expect(result.problems.join('\n')).toMatch(/"\.\.\/\.\.\/etc" is not a safe folder name/);
+    expect(snapshot(out)).toEqual(new Map([['keep/file.txt', 'before']]));
+    expect(readdirSync(path.dirname(out))).toEqual(['generated']);
+  });
+
+  test('a run that fails type-checking writes nothing; a good run replaces the whole folder', async () => {
+    const out = path.join(tempDir(), 'generated');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'stale.txt'), 'old');
+    const broken = structuredClone(hostileIR);
+    // A member whose target shape does not exist types as `unknown` but is still valid; an input shape
+    // that is not a structure is not: the client method's input type is a union of primitives.
+    broken.services[0]!.operations[1]!.input = 'String';
+    const bad = await generate(broken, out, { generatorVersion: GENERATOR_VERSION, checkTypes: true });
+    expect(bad.problems.length).toBeGreaterThan(0);
+    expect(snapshot(out)).toEqual(new Map([['stale.txt', 'old']]));
+
+    const good = await generate(hostileIR, out, { generatorVersion: GENERATOR_VERSION, checkTypes: true });
+    expect(good.problems).toEqual([]);
+    expect(existsSync(path.join(out, 'stale.txt'))).toBe(false);
+    expect(existsSync(path.join(out, 'aws-hostile/src/client.ts'))).toBe(true);
+    expect(readdirSync(path.dirname(out))).toEqual(['generated']);
+  });
+});
