@@ -6,12 +6,10 @@
  * cannot repair (a missing value, an unterminated string, an unclosed object…) as problems
  * instead of throwing. Deciding what the values mean is the caller's job.
  */
+import type { Position } from './python-literal.ts';
 
-/** A position in the parsed text: 1-based line and column. */
-export interface JsonPosition {
-  line: number;
-  column: number;
-}
+/** A position in the parsed text: 1-based line and column (as the Python-literal parser gives). */
+export type JsonPosition = Position;
 
 /** A value read from the example, with the position it starts at. */
 export type JsonNode =
@@ -214,48 +212,53 @@ class Reader {
   /** Reads `{ … }`: keys quoted or bare, commas possibly missing or trailing. */
   private object(): JsonNode {
     const at = this.position();
-    this.advance();
-    const entries: JsonEntry[] = [];
-    this.skipSpace();
-    while (this.text[this.i] !== '}') {
-      if (this.atEnd()) throw new Unrepairable('object not closed: expected "}"', at);
+    const entries = this.elements('}', 'object not closed: expected "}"', at, () => {
       const keyAt = this.position();
-      let key: string;
-      const c = this.text[this.i];
-      if (c === '"' || c === "'") key = this.string();
-      else {
-        IDENTIFIER.lastIndex = this.i;
-        const word = IDENTIFIER.exec(this.text);
-        if (!word) throw new Unrepairable(`expected a member name or "}", found ${this.describeNext()}`, keyAt);
-        this.repair('unquoted-key', `member name ${word[0]} without quotes`, keyAt);
-        key = word[0];
-        this.advance(word[0].length);
-      }
+      const key = this.memberName();
       this.skipSpace();
       if (this.text[this.i] !== ':') throw new Unrepairable(`expected ":" after member name "${key}", found ${this.describeNext()}`, this.position());
       this.advance();
       this.skipSpace();
       if (this.text[this.i] === ',' || this.text[this.i] === '}') throw new Unrepairable(`member "${key}" has no value`, this.position());
-      entries.push({ key, value: this.value(), at: keyAt });
-      this.separator('}', `after member "${key}"`);
-    }
-    this.advance();
+      return { entry: { key, value: this.value(), at: keyAt }, where: `after member "${key}"` };
+    });
     return { kind: 'object', entries, at };
+  }
+
+  /** A member name: quoted, or (repaired) bare. */
+  private memberName(): string {
+    const c = this.text[this.i];
+    if (c === '"' || c === "'") return this.string();
+    const keyAt = this.position();
+    IDENTIFIER.lastIndex = this.i;
+    const word = IDENTIFIER.exec(this.text);
+    if (!word) throw new Unrepairable(`expected a member name or "}", found ${this.describeNext()}`, keyAt);
+    this.repair('unquoted-key', `member name ${word[0]} without quotes`, keyAt);
+    this.advance(word[0].length);
+    return word[0];
   }
 
   /** Reads `[ … ]`, commas possibly missing or trailing. */
   private array(): JsonNode {
     const at = this.position();
+    let count = 0;
+    const items = this.elements(']', 'list not closed: expected "]"', at, () => ({ entry: this.value(), where: `after list item ${++count}` }));
+    return { kind: 'array', items, at };
+  }
+
+  /** The elements of an object or list, from its opening bracket to `close`, each read by `one`. */
+  private elements<T>(close: '}' | ']', unclosed: string, at: JsonPosition, one: () => { entry: T; where: string }): T[] {
     this.advance();
-    const items: JsonNode[] = [];
+    const out: T[] = [];
     this.skipSpace();
-    while (this.text[this.i] !== ']') {
-      if (this.atEnd()) throw new Unrepairable('list not closed: expected "]"', at);
-      items.push(this.value());
-      this.separator(']', `after list item ${items.length}`);
+    while (this.text[this.i] !== close) {
+      if (this.atEnd()) throw new Unrepairable(unclosed, at);
+      const { entry, where } = one();
+      out.push(entry);
+      this.separator(close, where);
     }
     this.advance();
-    return { kind: 'array', items, at };
+    return out;
   }
 
   /** After a member or item: a comma, the closing bracket, or (repaired) a missing comma. */
