@@ -17,8 +17,11 @@ export interface Diagnostic {
 
 /** Builds diagnostics for one file; readers hold one and push into it. */
 export class DiagnosticSink {
-  readonly items: Diagnostic[] = [];
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    /** Where diagnostics go; pass an existing list to add to it. */
+    readonly items: Diagnostic[] = [],
+  ) {}
 
   /** Records an error at `line`:`column`. */
   error(line: number, message: string, column = 1): void {

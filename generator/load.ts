@@ -9,6 +9,8 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildIR, type ServiceInput } from './ir/build.ts';
 import type { IR, Provider } from './ir/model.ts';
 import { readDocument } from './read/detect.ts';
+import { chunksOf, mergeChunkReadings } from './read/chunked.ts';
+import { ReadPool } from './read/pool.ts';
 import type { ReaderContext } from './read/page.ts';
 import { loadServiceSettings, SETTINGS_FILE, settingsFileFor } from './settings/service-settings.ts';
 
@@ -59,10 +61,26 @@ function providerOfFolder(dir: string): Provider | undefined {
   return parent === 'aws' || parent === 'baidu' ? parent : undefined;
 }
 
-/** Loads every document under `paths` and builds the IR. */
-export function loadIR(paths: readonly string[]): LoadResult {
+/** One document to read: where it is, how it is shown, and its service folder. */
+interface PlannedDocument {
+  file: string;
+  shown: string;
+  input: ServiceInput;
+  context: ReaderContext;
+}
+
+/** What loading will read: the documents, grouped into service folders with their settings. */
+interface LoadPlan {
+  folders: ServiceInput[];
+  documents: PlannedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** Finds the documents under `paths` and reads each service folder's settings. */
+function planLoad(paths: readonly string[]): LoadPlan {
   const { files, diagnostics } = collectDocuments(paths);
   const folders = new Map<string, ServiceInput>();
+  const documents: PlannedDocument[] = [];
   for (const file of files) {
     const dir = path.dirname(file);
     let input = folders.get(dir);
@@ -77,17 +95,52 @@ export function loadIR(paths: readonly string[]): LoadResult {
       if (settingsFile) input.settingsFile = displayPath(settingsFile);
       folders.set(dir, input);
     }
-    const shown = displayPath(file);
-    const text = decode(readFileSync(file));
     const context: ReaderContext = { settings: input.settings };
     if (input.settingsFile) context.settingsFile = input.settingsFile;
     if (input.locateSetting) context.locate = input.locateSetting;
-    const page = readDocument(text, shown, context);
-    diagnostics.push(...page.diagnostics);
-    input.pages.push(page);
+    documents.push({ file, shown: displayPath(file), input, context });
   }
-  const ir = buildIR([...folders.values()].filter((f) => f.pages.some((p) => p.operations.length > 0)), diagnostics);
-  return { ir, diagnostics: sortDiagnostics(diagnostics) };
+  return { folders: [...folders.values()], documents, diagnostics };
+}
+
+/** Builds the IR from a plan whose pages have been read. */
+function finishLoad(plan: LoadPlan): LoadResult {
+  for (const doc of plan.documents) plan.diagnostics.push(...doc.input.pages.flatMap((p) => (p.file === doc.shown ? p.diagnostics : [])));
+  const ir = buildIR(plan.folders.filter((f) => f.pages.some((p) => p.operations.length > 0)), plan.diagnostics);
+  return { ir, diagnostics: sortDiagnostics(plan.diagnostics) };
+}
+
+/** Loads every document under `paths` and builds the IR, reading on this thread. */
+export function loadIR(paths: readonly string[]): LoadResult {
+  const plan = planLoad(paths);
+  for (const doc of plan.documents) doc.input.pages.push(readDocument(decode(readFileSync(doc.file)), doc.shown, doc.context));
+  return finishLoad(plan);
+}
+
+/**
+ * Loads every document under `paths` and builds the IR, reading large boto3 RST pages in chunks
+ * on a pool of threads (the other documents, small, on this thread). Same result as {@link loadIR}.
+ */
+export async function loadIRParallel(paths: readonly string[], threads?: number): Promise<LoadResult> {
+  const plan = planLoad(paths);
+  const pool = new ReadPool(threads);
+  try {
+    await Promise.all(
+      plan.documents.map(async (doc) => {
+        const text = decode(readFileSync(doc.file));
+        const chunks = chunksOf(text);
+        const page = chunks
+          ? mergeChunkReadings(await Promise.all(chunks.map((c) => pool.readChunk(c, doc.shown))))
+          : readDocument(text, doc.shown, doc.context);
+        doc.input.pages.push(page);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  // Pages arrive in completion order; the IR must not depend on it.
+  for (const folder of plan.folders) folder.pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return finishLoad(plan);
 }
 
 /** Decodes a document as UTF-8 (invalid bytes become U+FFFD) without a byte-order mark. */

@@ -23,8 +23,68 @@ const rstParser: typeof restructured = (restructured as unknown as { default?: t
 
 const DIRECTIVE = /^\.\. py:(method|class|attribute|function)::\s*(.*)$/;
 
+/** A piece of a boto3 RST page: its text, the page line it starts on, and the class it sits in. */
+export interface RstChunk {
+  text: string;
+  firstLine: number;
+  /** The `py:class` the chunk's methods belong to when the chunk starts inside one (`Odb.Client`). */
+  enclosingClass?: string;
+}
+
 /** Reads a boto3 RST page into operations, recognised non-operation sections and diagnostics. */
 export function readBoto3Rst(text: string, file: string): ReadPage {
+  const page = readBoto3RstChunk({ text, firstLine: 1 }, file);
+  requireDirectives(page);
+  return page;
+}
+
+/** Reports a page (or all chunks of one, merged) in which no boto3 directive was found. */
+export function requireDirectives(page: ReadPage): void {
+  if (page.operations.length === 0 && page.skipped.length === 0) {
+    new DiagnosticSink(page.file, page.diagnostics).error(
+      1,
+      'no py:method directive of a boto3 client found: expected ".. py:method:: Service.Client.operation(**kwargs)"',
+    );
+  }
+}
+
+const SPLIT_AT = /^(?: {2}\.\. py:method::|\.\. py:class::)/;
+
+/**
+ * Splits a whole-service page into chunks of about `targetBytes` at directive boundaries (a
+ * client method or a class), so several threads can read one large service. Reading the chunks
+ * and merging them gives the page's reading.
+ */
+export function splitBoto3Rst(text: string, targetBytes = 1 << 20): RstChunk[] {
+  const chunks: RstChunk[] = [];
+  let start = 0;
+  let startLine = 1;
+  let startClass: string | undefined;
+  let currentClass: string | undefined;
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const next = end < 0 ? text.length : end + 1;
+    const head = text.slice(at, at + 18);
+    if (SPLIT_AT.test(head)) {
+      if (at - start >= targetBytes) {
+        chunks.push({ text: text.slice(start, at), firstLine: startLine, ...(startClass ? { enclosingClass: startClass } : {}) });
+        start = at;
+        startLine = line;
+        startClass = currentClass;
+      }
+      if (head.startsWith('.. py:class::')) currentClass = text.slice(at + 13, end < 0 ? text.length : end).trim();
+    }
+    at = next;
+  }
+  chunks.push({ text: text.slice(start), firstLine: startLine, ...(startClass ? { enclosingClass: startClass } : {}) });
+  return chunks;
+}
+
+/** Reads one chunk of a boto3 RST page; line numbers are the page's. */
+export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
+  const { text } = chunk;
+  const lineBase = chunk.firstLine - 1;
   const sink = new DiagnosticSink(file);
   const page: ReadPage = { file, format: 'boto3-rst', service: { provider: 'aws' }, operations: [], skipped: [], diagnostics: sink.items };
   const breadcrumb = /^:doc:`([^<`]*?)\s*<([^>]*)>`/m.exec(text);
@@ -37,26 +97,30 @@ export function readBoto3Rst(text: string, file: string): ReadPage {
   try {
     doc = rstParser.parse(text, { position: true });
   } catch (e) {
-    sink.error(1, `not readable as reStructuredText: ${(e as Error).message}`);
+    sink.error(chunk.firstLine, `not readable as reStructuredText: ${(e as Error).message}`);
     return page;
   }
   const reader = new DirectiveReader(sink, page);
-  const lineStarts = lineOffsets(text);
+  const lines = { text, starts: lineOffsets(text), base: lineBase };
   const covered: [number, number][] = [];
   // A method the parser finds outside its class (after a line that broke the class) still belongs to it.
-  let lastClass: string | undefined;
+  let lastClass = chunk.enclosingClass;
   for (const node of directivesOf(doc)) {
     const { start, end } = node.position!;
-    const endLine = lineAt(lineStarts, Math.max(start.offset, end.offset - 1));
+    const endLine = lineAt(lines.starts, Math.max(start.offset, end.offset - 1));
     covered.push([start.line, endLine]);
-    readBlocksOf(reader, text, lineStarts, start.line, endLine, lastClass);
+    readBlocksOf(reader, lines, start.line, endLine, lastClass);
     if (node.directive === 'py:class') lastClass = String(node.children?.[0]?.value ?? '').trim() || lastClass;
   }
-  recoverDirectives(reader, text, lineStarts, covered, sink);
-  if (page.operations.length === 0 && page.skipped.length === 0) {
-    sink.error(1, 'no py:method directive of a boto3 client found: expected ".. py:method:: Service.Client.operation(**kwargs)"');
-  }
+  recoverDirectives(reader, lines, covered, sink, chunk.enclosingClass);
   return page;
+}
+
+/** A chunk's text with the offsets of its lines and the page line before its first. */
+interface ChunkLines {
+  text: string;
+  starts: number[];
+  base: number;
 }
 
 /** Offsets at which each line starts (index 0 = line 1). */
@@ -78,11 +142,11 @@ function lineAt(starts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
-/** Reads the directive blocks found in lines `first`..`last` of the page. */
-function readBlocksOf(reader: DirectiveReader, text: string, starts: readonly number[], first: number, last: number, enclosingClass: string | undefined): void {
-  const from = starts[first - 1] ?? text.length;
-  const to = starts[last] ?? text.length;
-  for (const block of buildTree(splitLines(text.slice(from, to), first))) reader.read(block, enclosingClass);
+/** Reads the directive blocks found in lines `first`..`last` of a chunk. */
+function readBlocksOf(reader: DirectiveReader, lines: ChunkLines, first: number, last: number, enclosingClass: string | undefined): void {
+  const from = lines.starts[first - 1] ?? lines.text.length;
+  const to = lines.starts[last] ?? lines.text.length;
+  for (const block of buildTree(splitLines(lines.text.slice(from, to), first + lines.base))) reader.read(block, enclosingClass);
 }
 
 /**
@@ -91,10 +155,17 @@ function readBlocksOf(reader: DirectiveReader, text: string, starts: readonly nu
  * after it fall outside any directive. They are still the page's content: read them by indentation,
  * within their enclosing client class, and say so in a warning.
  */
-function recoverDirectives(reader: DirectiveReader, text: string, starts: readonly number[], covered: readonly [number, number][], sink: DiagnosticSink): void {
+function recoverDirectives(
+  reader: DirectiveReader,
+  lines: ChunkLines,
+  covered: readonly [number, number][],
+  sink: DiagnosticSink,
+  initialClass: string | undefined,
+): void {
+  const { text, starts } = lines;
   const isCovered = (line: number) => covered.some(([a, b]) => line >= a && line <= b);
   const directive = /^( *)\.\. py:(method|class|attribute|function)::\s*(.*)$/;
-  let enclosingClass: string | undefined;
+  let enclosingClass = initialClass;
   let recovered = 0;
   for (let line = 1; line <= starts.length; line++) {
     const raw = text.slice(starts[line - 1]!, (starts[line] ?? text.length + 1) - 1);
@@ -110,12 +181,12 @@ function recoverDirectives(reader: DirectiveReader, text: string, starts: readon
       if (body.length - body.trimStart().length <= indent) break;
       last = next;
     }
-    readBlocksOf(reader, text, starts, line, last, indent > 0 ? enclosingClass : undefined);
+    readBlocksOf(reader, lines, line, last, indent > 0 ? enclosingClass : undefined);
     recovered++;
     line = last;
   }
   if (recovered > 0) {
-    sink.warning(1, `${recovered} py: directive${recovered > 1 ? 's' : ''} lay outside the directive structure (a line at column 0 inside a directive ends it); read by indentation`);
+    sink.warning(lines.base + 1, `${recovered} py: directive${recovered > 1 ? 's' : ''} lay outside the directive structure (a line at column 0 inside a directive ends it); read by indentation`);
   }
 }
 

@@ -62,7 +62,6 @@ export function kindOfLiteral(value: SyntaxValue): DocTypeKind | undefined {
     case 'float':
       return 'float';
     case 'boolean':
-    case 'bool':
       return 'boolean';
     case 'dict':
       return 'dict';

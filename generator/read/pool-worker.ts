@@ -1,0 +1,25 @@
+/**
+ * A reading thread of {@link ReadPool}: reads the chunks and documents it is sent and posts the
+ * readings back. Pure: it reads only what it is given (no file system, no settings lookup).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ReaderContext, ReadPage } from './page.ts';
+import { readBoto3RstChunk, type RstChunk } from './boto3-rst.ts';
+import { readDocument } from './detect.ts';
+
+/** A job for a reading thread. */
+export type ReadJob =
+  | { id: number; kind: 'chunk'; chunk: RstChunk; file: string }
+  | { id: number; kind: 'document'; text: string; file: string; context?: ReaderContext };
+
+/** What a reading thread answers: the reading, or the error that escaped the reader. */
+export type ReadAnswer = { id: number; page: ReadPage } | { id: number; error: string };
+
+parentPort?.on('message', (job: ReadJob) => {
+  try {
+    const page = job.kind === 'chunk' ? readBoto3RstChunk(job.chunk, job.file) : readDocument(job.text, job.file, job.context);
+    parentPort!.postMessage({ id: job.id, page } satisfies ReadAnswer);
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) } satisfies ReadAnswer);
+  }
+});
