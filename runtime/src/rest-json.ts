@@ -57,7 +57,9 @@ export function buildRestJsonRequest(service: ServiceSchema, op: OperationSchema
         break;
       }
       case 'query':
-        if (value !== undefined && value !== null) query[wire] = scalarText(value);
+        if (value === undefined || value === null) break;
+        if (m.marker) query[scalarText(value)] = null;
+        else query[wire] = scalarText(value);
         break;
       case 'header':
         if (value !== undefined && value !== null) headers[wire.toLowerCase()] = scalarText(value);

@@ -39,6 +39,11 @@ export interface MemberSchema {
   location?: 'path' | 'query' | 'body' | 'header';
   /** Name on the wire for path/query/header members when it differs from the member name. */
   locationName?: string;
+  /**
+   * Query members only: send the member's value as a valueless query key (`action: 'accept'` →
+   * `?accept`), as Baidu's action parameters travel.
+   */
+  marker?: boolean;
   /** Filled with a UUID v4 when absent; the same value is reused across retries of one call. */
   idempotencyToken?: boolean;
 }

@@ -21,6 +21,7 @@ import {
   describeHostedConnections,
   directConnect,
   listPeerconns,
+  handlePeerconn,
   openPeerconnDnsSync,
   resizePeerconn,
 } from './fixtures/schemas.ts';
@@ -352,6 +353,14 @@ describe('Baidu REST + bce-auth-v1', () => {
     expect(a!.body).toBe('');
     expect(b!.query.clientToken).not.toBe(c!.query.clientToken);
     expect(server.requests.every((r) => r.signature.valid)).toBe(true);
+  });
+
+  it('handle: a marker member travels as a valueless query key named by its value (?accept)', async () => {
+    await vpc().send(handlePeerconn, { peerConnId: 'peerconn-1', action: 'accept', clientToken: 't-1' });
+    const r = server.requests[0]!;
+    expect(r.url).toBe('/v1/peerconn/peerconn-1?accept&clientToken=t-1');
+    expect(r.query).toEqual({ accept: null, clientToken: 't-1' });
+    expect(r.signature.valid).toBe(true);
   });
 
   it('path parameters are percent-encoded and still verify', async () => {
