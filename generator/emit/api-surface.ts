@@ -35,7 +35,9 @@ function clean(text: string): string {
 
 function describe(name: string, decl: ExportedDeclarations): ApiSymbol {
   const kind = decl.getKindName().replace(/Declaration$/, '');
-  const type = clean(decl.getType().getText(decl, FLAGS));
+  // A type alias would print as its own name: print what it stands for, so a change shows.
+  const flags = Node.isTypeAliasDeclaration(decl) ? FLAGS | TypeFormatFlags.InTypeAlias : FLAGS;
+  const type = clean(decl.getType().getText(decl, flags));
   if (Node.isInterfaceDeclaration(decl) || Node.isClassDeclaration(decl)) {
     const members: ApiMember[] = [];
     for (const sym of decl.getType().getProperties()) {

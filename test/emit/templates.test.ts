@@ -1,0 +1,103 @@
+/**
+ * Rules of the templates and helpers: no triple-stash anywhere, every interpolation goes through an
+ * escaping helper, and the helpers escape for where the text lands.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { markdownText, propertyKey, stringLiteral, tsdocLines } from '../../generator/emit/escape.ts';
+import { camelCase, nameService } from '../../generator/emit/names.ts';
+import { handlebarsRenderer, TEMPLATES_DIR, templateFiles } from '../../generator/emit/render.ts';
+import { hostileIR } from './fixtures/hostile-ir.ts';
+
+const HELPERS = new Set(['tsdoc', 'str', 'key', 'ident', 'md', 'pkg', 'jsonstr']);
+
+describe('templates', () => {
+  const files = templateFiles();
+
+  test('the template set is the expected one', () => {
+    expect(files).toContain('src/client.ts.hbs');
+    expect(files).toContain('partials/union.hbs');
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('no template uses triple-stash, and every value reaches output through an escaping helper', () => {
+    const offenders: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(path.join(TEMPLATES_DIR, f), 'utf8');
+      if (text.includes('{{{')) offenders.push(`${f}: triple-stash`);
+      for (const m of text.matchAll(/\{\{~?\s*([^}]*?)\s*~?\}\}/g)) {
+        const body = m[1]!;
+        if (/^[#/>!]/.test(body) || body === 'else' || body.startsWith('else ')) continue;
+        const head = body.split(/\s+/)[0]!;
+        if (!HELPERS.has(head)) offenders.push(`${f}: {{${body}}}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test('a template that interpolated without a helper would be caught', () => {
+    const body = /\{\{~?\s*([^}]*?)\s*~?\}\}/.exec('x {{name}} y')![1]!;
+    expect(HELPERS.has(body.split(/\s+/)[0]!)).toBe(false);
+  });
+
+  test('the renderer refuses a non-identifier where an identifier goes', () => {
+    const r = handlebarsRenderer();
+    expect(() => r.render('src/index.ts', {})).not.toThrow();
+    expect(() => r.render('src/errors.ts', { errors: { baseError: 'a-b', errors: [] } })).toThrow(/not a safe identifier/);
+  });
+});
+
+describe('escaping helpers', () => {
+  test('TSDoc: comment closers, tags and line separators are neutralised', () => {
+    expect(tsdocLines('a */ b /* c @param x {@link y}\u2028d\u0007')).toEqual(['a *\\/ b /\\* c \\@param x {\\@link y}', 'd']);
+  });
+
+  test('string literals: quotes, backslashes, newlines, U+2028 and </script> are escaped; ${ and ` stay inert', () => {
+    const evil = 'a"b\\c\nd\u2028e</script>${x}`';
+    const lit = stringLiteral(evil);
+    expect(lit).toBe('"a\\"b\\\\c\\nd\\u2028e<\\/script>${x}`"');
+    expect(new Function(`return ${lit};`)()).toBe(evil);
+  });
+
+  test('property keys: identifiers bare, others quoted, __proto__ computed', () => {
+    expect(propertyKey('Key')).toBe('Key');
+    expect(propertyKey('default')).toBe('default');
+    expect(propertyKey('a-b')).toBe('"a-b"');
+    expect(propertyKey('1st')).toBe('"1st"');
+    expect(propertyKey('__proto__')).toBe('["__proto__"]');
+    const obj = new Function(`return { ${propertyKey('__proto__')}: 1 };`)();
+    expect(Object.hasOwn(obj, '__proto__')).toBe(true);
+  });
+
+  test('Markdown: no HTML, no headings or fences from page text', () => {
+    expect(markdownText('<script>x</script> & `code`')).toBe('&lt;script&gt;x&lt;/script&gt; &amp; \\`code\\`');
+    expect(markdownText('# Heading')).toBe('\\# Heading');
+    expect(markdownText('version 0.1.0')).toBe('version 0.1.0');
+  });
+});
+
+describe('naming pass', () => {
+  test('reserved words, runtime names, case twins and non-identifiers get distinct safe names', () => {
+    const names = nameService(hostileIR.services[0]!);
+    expect(names.client).toBe('DefaultClient');
+    expect(names.types.get('Item')).toBe('Item');
+    expect(names.types.get('item')).toBe('Item2');
+    expect(names.types.get('Object')).toBe('Object_');
+    expect(names.types.get('__proto__')).toBe('Proto');
+    expect(names.types.get('ValidationError')).toBe('ValidationError2');
+    expect(names.errors.get('ValidationError')).toBe('ValidationError3');
+    expect(names.errors.get('default')).toBe('Default');
+    expect(names.methods.get('Constructor')).toBe('constructor_');
+    expect(names.methods.get('Delete')).toBe('delete_');
+    expect(names.guards.get('Choice')).toEqual(new Map([['delete', 'isChoiceDelete'], ['__proto__', 'isChoiceProto'], ['A-B', 'isChoiceAB']]));
+    const all = [names.client, names.config, names.baseError, ...names.types.values(), ...names.errors.values()];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('camelCase of operation names', () => {
+    expect(camelCase('GetConnection')).toBe('getConnection');
+    expect(camelCase('DescribeHostedConnections')).toBe('describeHostedConnections');
+    expect(camelCase('list_peerconns')).toBe('listPeerconns');
+  });
+});
