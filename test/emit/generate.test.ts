@@ -92,6 +92,17 @@ describe('generate over specs/', () => {
   });
 });
 
+describe('command line', () => {
+  test('usage errors exit 2 and write nothing; unreadable input exits 1', async () => {
+    const out = path.join(tempDir(), 'generated');
+    expect(await runCli(['generate', 'specs', '--out', out, '--no-such-flag'], quiet())).toBe(2);
+    const io = quiet();
+    expect(await runCli(['generate', path.join(tempDir(), 'missing'), '--out', out], io)).toBe(1);
+    expect(io.err).toContain('no such file or folder');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('atomic output', () => {
   test('a run that fails (unsafe service id) leaves the output folder exactly as it was', async () => {
     const out = path.join(tempDir(), 'generated');

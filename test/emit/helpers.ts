@@ -49,3 +49,14 @@ export async function bundlePackage(pkgDir: string, outDir: string): Promise<str
   });
   return outfile;
 }
+
+/** The problems a validator reports for a call (`[]` when it passes); fails on any other exception. */
+export function problemsOf(fn: () => void): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ValidationError') throw e;
+    return [...(e as Error & { problems: { path: string; message: string }[] }).problems];
+  }
+  return [];
+}

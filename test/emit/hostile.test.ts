@@ -11,7 +11,7 @@ import { typeCheckPackage } from '../../generator/emit/check-types.ts';
 import type { GeneratedPackage } from '../../generator/emit/generate.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
 import { EVIL_ENUM, EVIL_MEMBERS, hostileIR } from './fixtures/hostile-ir.ts';
-import { bundlePackage, renderOrThrow, tempDir, writePackage } from './helpers.ts';
+import { bundlePackage, problemsOf, renderOrThrow, tempDir, writePackage } from './helpers.ts';
 
 let pkg: GeneratedPackage;
 const file = (p: string) => pkg.files.find((f) => f.path === p)!.content;
@@ -112,13 +112,7 @@ describe('hostile-docs fixture', () => {
     const input = JSON.parse(
       '{"default":"x","__proto__":5,"constructor":7,"a-b":1,"1st":"ok","items":[{"Key":"k"},{"prototype":2}],"choice":{"delete":"d","A-B":1}}',
     );
-    let caught: unknown;
-    try {
-      mod.validateDeleteInput(input);
-    } catch (e) {
-      caught = e;
-    }
-    expect((caught as { problems: unknown }).problems).toEqual([
+    expect(problemsOf(() => mod.validateDeleteInput(input))).toEqual([
       { path: '__proto__', message: 'expected string' },
       { path: 'constructor', message: 'expected string' },
       { path: '["a-b"]', message: 'expected string' },

@@ -10,16 +10,7 @@ import {
   validateGetConnectionOutput,
 } from '../../generated/aws-partnercentral-account/src/index.ts';
 import { PeerConnClient, validateCreatePeerconnInput } from '../../generated/baidu-vpc/src/index.ts';
-
-function problemsOf(fn: () => void): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).problems];
-  }
-  return [];
-}
+import { problemsOf } from './helpers.ts';
 
 const validPeerconn = {
   bandwidthInMbps: 10,
