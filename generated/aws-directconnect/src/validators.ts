@@ -46,94 +46,94 @@ function $Connection(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['ownerAccount'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'ownerAccount', 'expected string');
 
   x = o['connectionId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'connectionId', 'expected string');
 
   x = o['connectionName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'connectionName', 'expected string');
 
   x = o['connectionState'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'connectionState', 'expected string');
 
   x = o['region'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'region', 'expected string');
 
   x = o['location'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'location', 'expected string');
 
   x = o['bandwidth'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'bandwidth', 'expected string');
 
   x = o['vlan'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!Number.isInteger(x)) p = $add(p, 'vlan', 'expected integer');
 
   x = o['partnerName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'partnerName', 'expected string');
 
   x = o['loaIssueTime'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'loaIssueTime', 'expected Date');
 
   x = o['lagId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'lagId', 'expected string');
 
   x = o['awsDevice'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'awsDevice', 'expected string');
 
   x = o['jumboFrameCapable'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'boolean') p = $add(p, 'jumboFrameCapable', 'expected boolean');
 
   x = o['awsDeviceV2'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'awsDeviceV2', 'expected string');
 
   x = o['awsLogicalDeviceId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'awsLogicalDeviceId', 'expected string');
 
   x = o['hasLogicalRedundancy'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'hasLogicalRedundancy', 'expected string');
 
   x = o['tags'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $TagList(x, out);
     if (r !== undefined) p = $nest(p, 'tags', r);
   }
 
   x = o['providerName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'providerName', 'expected string');
 
   x = o['macSecCapable'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'boolean') p = $add(p, 'macSecCapable', 'expected boolean');
 
   x = o['portEncryptionStatus'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'portEncryptionStatus', 'expected string');
 
   x = o['encryptionMode'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'encryptionMode', 'expected string');
 
   x = o['macSecKeys'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $MacSecKeyList(x, out);
     if (r !== undefined) p = $nest(p, 'macSecKeys', r);
@@ -162,7 +162,7 @@ function $DescribeHostedConnectionsRequest(v: unknown, out: boolean): $Problems 
   let p: $Problems;
   let x: unknown;
   x = o['connectionId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'connectionId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'connectionId', 'expected string');
 
@@ -176,7 +176,7 @@ function $DescribeHostedConnectionsResponse(v: unknown, out: boolean): $Problems
   let p: $Problems;
   let x: unknown;
   x = o['connections'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $ConnectionList(x, out);
     if (r !== undefined) p = $nest(p, 'connections', r);
@@ -192,19 +192,19 @@ function $MacSecKey(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['secretARN'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'secretARN', 'expected string');
 
   x = o['ckn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'ckn', 'expected string');
 
   x = o['state'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'state', 'expected string');
 
   x = o['startOn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'startOn', 'expected string');
 
   return p;
@@ -230,11 +230,11 @@ function $Tag(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['key'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'key', 'expected string');
 
   x = o['value'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'value', 'expected string');
 
   return p;

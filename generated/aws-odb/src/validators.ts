@@ -46,7 +46,7 @@ function $GetOdbPeeringConnectionRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['odbPeeringConnectionId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'odbPeeringConnectionId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionId', 'expected string');
 
@@ -60,7 +60,7 @@ function $GetOdbPeeringConnectionResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['odbPeeringConnection'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $OdbPeeringConnection(x, out);
     if (r !== undefined) p = $nest(p, 'odbPeeringConnection', r);
@@ -76,50 +76,50 @@ function $OdbPeeringConnection(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['odbPeeringConnectionId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionId', 'expected string');
 
   x = o['displayName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'displayName', 'expected string');
 
   x = o['status'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'status', 'expected string');
 
   x = o['statusReason'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'statusReason', 'expected string');
 
   x = o['odbPeeringConnectionArn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionArn', 'expected string');
 
   x = o['odbNetworkArn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'odbNetworkArn', 'expected string');
 
   x = o['peerNetworkArn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerNetworkArn', 'expected string');
 
   x = o['odbPeeringConnectionType'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionType', 'expected string');
 
   x = o['peerNetworkCidrs'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $PeerNetworkCidrList(x, out);
     if (r !== undefined) p = $nest(p, 'peerNetworkCidrs', r);
   }
 
   x = o['createdAt'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'createdAt', 'expected Date');
 
   x = o['percentProgress'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'number') p = $add(p, 'percentProgress', 'expected number');
 
   return p;

@@ -46,7 +46,7 @@ function $Account(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Name'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
 
   return p;
@@ -59,31 +59,31 @@ function $ConnectionType(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['CreatedAt'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'CreatedAt', 'expected Date');
 
   x = o['InviterEmail'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'InviterEmail', 'expected string');
 
   x = o['InviterName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'InviterName', 'expected string');
 
   x = o['Status'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Status', 'expected string');
 
   x = o['CanceledAt'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'CanceledAt', 'expected Date');
 
   x = o['CanceledBy'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'CanceledBy', 'expected string');
 
   x = o['OtherParticipant'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $OtherParticipant(x, out);
     if (r !== undefined) p = $nest(p, 'OtherParticipant', r);
@@ -116,12 +116,12 @@ function $GetConnectionRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Catalog'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'Catalog', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'Catalog', 'expected string');
 
   x = o['Identifier'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'Identifier', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'Identifier', 'expected string');
 
@@ -135,27 +135,27 @@ function $GetConnectionResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Catalog'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Catalog', 'expected string');
 
   x = o['Id'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
 
   x = o['Arn'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Arn', 'expected string');
 
   x = o['OtherParticipantAccountId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'OtherParticipantAccountId', 'expected string');
 
   x = o['UpdatedAt'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'UpdatedAt', 'expected Date');
 
   x = o['ConnectionTypes'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $ConnectionTypeMap(x, out);
     if (r !== undefined) p = $nest(p, 'ConnectionTypes', r);
@@ -172,7 +172,7 @@ function $OtherParticipant(v: unknown, out: boolean): $Problems {
   let x: unknown;
   let n = 0;
   x = o['PartnerProfile'];
-  if (x !== undefined && x !== null) {
+  if (x != null) {
     n++;
     {
       const r = $PartnerProfile(x, out);
@@ -180,7 +180,7 @@ function $OtherParticipant(v: unknown, out: boolean): $Problems {
     }
   }
   x = o['SellerProfile'];
-  if (x !== undefined && x !== null) {
+  if (x != null) {
     n++;
     {
       const r = $SellerProfile(x, out);
@@ -188,7 +188,7 @@ function $OtherParticipant(v: unknown, out: boolean): $Problems {
     }
   }
   x = o['Account'];
-  if (x !== undefined && x !== null) {
+  if (x != null) {
     n++;
     {
       const r = $Account(x, out);
@@ -213,11 +213,11 @@ function $PartnerProfile(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Id'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
 
   x = o['Name'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
 
   return p;
@@ -230,11 +230,11 @@ function $SellerProfile(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Id'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
 
   x = o['Name'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
 
   return p;

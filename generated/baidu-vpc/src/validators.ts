@@ -69,11 +69,11 @@ function $Billing(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['paymentTiming'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'paymentTiming', 'expected string');
 
   x = o['reservation'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $Reservation(x, out);
     if (r !== undefined) p = $nest(p, 'reservation', r);
@@ -89,17 +89,17 @@ function $ClosePeerconnDnsSyncRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['role'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'role', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -121,65 +121,65 @@ function $CreatePeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['bandwidthInMbps'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'bandwidthInMbps', 'required');
   } else if (!Number.isInteger(x)) p = $add(p, 'bandwidthInMbps', 'expected integer');
 
   x = o['localVpcId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'localVpcId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'localVpcId', 'expected string');
 
   x = o['peerVpcId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerVpcId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerVpcId', 'expected string');
 
   x = o['peerRegion'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerRegion', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerRegion', 'expected string');
 
   x = o['description'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
 
   x = o['localIfName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
 
   x = o['peerAccountId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerAccountId', 'expected string');
 
   x = o['peerIfName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerIfName', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   x = o['billing'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $Billing(x, out);
     if (r !== undefined) p = $nest(p, 'billing', r);
   }
 
   x = o['tags'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $TagModelList(x, out);
     if (r !== undefined) p = $nest(p, 'tags', r);
   }
 
   x = o['resourceGroupId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'resourceGroupId', 'expected string');
 
   x = o['deleteProtect'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
 
   return p;
@@ -192,7 +192,7 @@ function $CreatePeerconnResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   return p;
@@ -205,12 +205,12 @@ function $DeletePeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -232,7 +232,7 @@ function $GetPeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
@@ -246,17 +246,17 @@ function $HandlePeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['action'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'action', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'action', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -278,16 +278,16 @@ function $ListPeerconnsRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['vpcId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'vpcId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'vpcId', 'expected string');
 
   x = o['marker'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'marker', 'expected string');
 
   x = o['maxKeys'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!Number.isInteger(x)) p = $add(p, 'maxKeys', 'expected integer');
 
   return p;
@@ -300,26 +300,26 @@ function $ListPeerconnsResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConns'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $PeerConnList(x, out);
     if (r !== undefined) p = $nest(p, 'peerConns', r);
   }
 
   x = o['marker'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'marker', 'expected string');
 
   x = o['isTruncated'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'boolean') p = $add(p, 'isTruncated', 'expected boolean');
 
   x = o['nextMarker'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'nextMarker', 'expected string');
 
   x = o['maxKeys'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!Number.isInteger(x)) p = $add(p, 'maxKeys', 'expected integer');
 
   return p;
@@ -332,17 +332,17 @@ function $OpenPeerconnDnsSyncRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['role'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'role', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -364,78 +364,78 @@ function $PeerConn(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['role'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
 
   x = o['status'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'status', 'expected string');
 
   x = o['bandwidthInMbps'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (!Number.isInteger(x)) p = $add(p, 'bandwidthInMbps', 'expected integer');
 
   x = o['description'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
 
   x = o['localIfId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localIfId', 'expected string');
 
   x = o['localIfName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
 
   x = o['localVpcId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localVpcId', 'expected string');
 
   x = o['localRegion'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localRegion', 'expected string');
 
   x = o['peerVpcId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerVpcId', 'expected string');
 
   x = o['peerRegion'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerRegion', 'expected string');
 
   x = o['peerAccountId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'peerAccountId', 'expected string');
 
   x = o['paymentTiming'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'paymentTiming', 'expected string');
 
   x = o['dnsStatus'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'dnsStatus', 'expected string');
 
   x = o['createdTime'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'createdTime', 'expected string');
 
   x = o['expiredTime'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'expiredTime', 'expected string');
 
   x = o['tags'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $TagModelList(x, out);
     if (r !== undefined) p = $nest(p, 'tags', r);
   }
 
   x = o['deleteProtect'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
 
   return p;
@@ -461,16 +461,16 @@ function $PurchaseReservedPeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   x = o['billing'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else {
     const r = $Billing(x, out);
     if (r !== undefined) p = $nest(p, 'billing', r);
@@ -495,12 +495,12 @@ function $Reservation(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['reservationLength'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'reservationLength', 'required');
   } else if (!Number.isInteger(x)) p = $add(p, 'reservationLength', 'expected integer');
 
   x = o['reservationTimeUnit'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'reservationTimeUnit', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'reservationTimeUnit', 'expected string');
 
@@ -514,17 +514,17 @@ function $ResizePeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['newBandwidthInMbps'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'newBandwidthInMbps', 'required');
   } else if (!Number.isInteger(x)) p = $add(p, 'newBandwidthInMbps', 'expected integer');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -546,12 +546,12 @@ function $TagModel(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['tagKey'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'tagKey', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'tagKey', 'expected string');
 
   x = o['tagValue'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'tagValue', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'tagValue', 'expected string');
 
@@ -578,17 +578,17 @@ function $UpdatePeerconnDeleteProtectRequest(v: unknown, out: boolean): $Problem
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['deleteProtect'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'deleteProtect', 'required');
   } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
@@ -610,25 +610,25 @@ function $UpdatePeerconnRequest(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'peerConnId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
 
   x = o['localIfId'];
-  if (x === undefined || x === null) {
+  if (x == null) {
     p = $add(p, 'localIfId', 'required');
   } else if (typeof x !== 'string') p = $add(p, 'localIfId', 'expected string');
 
   x = o['description'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
 
   x = o['localIfName'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
 
   x = o['clientToken'];
-  if (x === undefined || x === null) {
+  if (x == null) {
   } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
 
   return p;
