@@ -9,6 +9,7 @@ import { loadIR } from './load.ts';
 import { readers } from './read/detect.ts';
 import { validateIR } from './ir/validate.ts';
 import { generate } from './emit/generate.ts';
+import { registerReviewCommands } from './diff/commands.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
@@ -94,6 +95,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       }
       for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files.length} files)\n`);
     });
+
+  registerReviewCommands(program, {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    report: (diagnostics, strict) => report(io, diagnostics, strict),
+    setExitCode: (code) => (exitCode = code),
+    generatorVersion: GENERATOR_VERSION,
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,145 @@
+/**
+ * The pull-request commands of the CLI: `check`, `diff`, `version`, `publish`. They live here, beside
+ * what they run, and `cli.ts` only registers them, so the command line stays one small file.
+ *
+ * @packageDocumentation
+ */
+import { Option, type Command } from 'commander';
+import type { Diagnostic } from '../diagnostics.ts';
+import { renderPackages, treeOf } from '../emit/generate.ts';
+import { validateIR } from '../ir/validate.ts';
+import { loadIR } from '../load.ts';
+import { compareTree, isClean } from './check.ts';
+import { publishAll, publishPlan, type CommandRunner } from './publish.ts';
+import { applyReleases } from './release.ts';
+import { renderJson } from './render-json.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { buildReport } from './report.ts';
+import { readSide, SideError, specSide, type Side } from './sides.ts';
+
+/** What the commands need from the CLI. */
+export interface CommandContext {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Prints diagnostics; true when they fail the run. */
+  report(diagnostics: readonly Diagnostic[], strict: boolean): boolean;
+  setExitCode(code: number): void;
+  generatorVersion: string;
+  /** Runs `npm publish`; tests inject one. */
+  runCommand?: CommandRunner;
+}
+
+const EXIT_BAD_INPUT = 1;
+
+/** Reads both sides, reporting what fails; undefined when one cannot be used. */
+function readSides(ctx: CommandContext, args: Array<() => Side>): Side[] | undefined {
+  const sides: Side[] = [];
+  for (const read of args) {
+    try {
+      const side = read();
+      if (ctx.report(side.diagnostics.filter((d) => d.severity === 'error'), false)) return undefined;
+      sides.push(side);
+    } catch (e) {
+      if (!(e instanceof SideError)) throw e;
+      ctx.stderr(`error: ${e.message}\n`);
+      return undefined;
+    }
+  }
+  return sides;
+}
+
+/** Adds `check`, `diff`, `version` and `publish` to `program`. */
+export function registerReviewCommands(program: Command, ctx: CommandContext): void {
+  const fail = () => ctx.setExitCode(EXIT_BAD_INPUT);
+
+  program
+    .command('check')
+    .description('exit 1 when the generated folder differs from what the documents under PATH give (nothing is written)')
+    .argument('[paths...]', 'documents or folders of documents', ['specs'])
+    .option('--out <dir>', 'generated folder to check', 'generated')
+    .option('--strict', 'fail on warnings too')
+    .action(async (paths: string[], opts: { out: string; strict?: boolean }) => {
+      const { ir, diagnostics } = loadIR(paths);
+      if (ctx.report(diagnostics, opts.strict ?? false)) return fail();
+      const problems = validateIR(ir);
+      for (const p of problems) ctx.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
+      if (problems.length > 0) return fail();
+      const rendered = await renderPackages(ir, { generatorVersion: ctx.generatorVersion });
+      for (const p of rendered.problems) ctx.stderr(`error: ${p}\n`);
+      if (rendered.problems.length > 0) return fail();
+      const tree = treeOf(rendered.packages);
+      const diff = compareTree(tree, opts.out);
+      for (const f of diff.stale) ctx.stdout(`stale: ${opts.out}/${f}\n`);
+      for (const f of diff.missing) ctx.stdout(`missing: ${opts.out}/${f}\n`);
+      for (const f of diff.extra) ctx.stdout(`extra: ${opts.out}/${f}\n`);
+      if (isClean(diff)) ctx.stdout(`${opts.out} is current (${tree.length} files)\n`);
+      else {
+        ctx.stderr(`${opts.out} is not what ${paths.join(' ')} gives: run docsdk generate\n`);
+        fail();
+      }
+    });
+
+  program
+    .command('diff')
+    .description('compare two spec folders, IR files or git refs; report every change, classified breaking or not')
+    .argument('<old>', 'spec folder, IR file, package folder or git ref (HEAD~1, main)')
+    .argument('<new>', 'same kinds as OLD')
+    .addOption(new Option('--format <format>', 'report format').choices(['markdown', 'json']).default('markdown'))
+    .addOption(new Option('--fail-on <what>', 'exit 1 when the report has changes of this kind').choices(['breaking']))
+    .option('--all-docs', 'list documentation-only changes, not just their count')
+    .option('--no-api', 'skip the comparison of the packages’ public API surfaces')
+    .option('--repo <dir>', 'repository git refs are read from', '.')
+    .action(async (oldArg: string, newArg: string, opts: { format: 'markdown' | 'json'; failOn?: 'breaking'; allDocs?: boolean; api: boolean; repo: string }) => {
+      const sides = readSides(ctx, [() => readSide(oldArg, opts.repo), () => readSide(newArg, opts.repo)]);
+      if (!sides) return fail();
+      const report = await buildReport(sides[0]!, sides[1]!, { generatorVersion: ctx.generatorVersion, surfaces: opts.api });
+      const render = opts.format === 'json' ? renderJson : renderMarkdown;
+      ctx.stdout(render(report, { allDocs: opts.allDocs ?? false }));
+      if (opts.failOn === 'breaking' && report.breaking) {
+        ctx.stderr('breaking changes found (--fail-on breaking)\n');
+        fail();
+      }
+    });
+
+  program
+    .command('version')
+    .description('bump each changed generated package (major: breaking, minor: additions, patch: docs) and write its CHANGELOG.md')
+    .argument('[path]', 'folder of the documents', 'specs')
+    .option('--since <ref>', 'base to diff against: git ref, spec folder or IR file', 'HEAD')
+    .option('--out <dir>', 'generated folder holding the packages', 'generated')
+    .option('--repo <dir>', 'repository git refs are read from', '.')
+    .action(async (specs: string, opts: { since: string; out: string; repo: string }) => {
+      const sides = readSides(ctx, [() => readSide(opts.since, opts.repo), () => specSide(specs, specs, opts.out)]);
+      if (!sides) return fail();
+      const report = await buildReport(sides[0]!, sides[1]!, { generatorVersion: ctx.generatorVersion });
+      const result = applyReleases(report, opts.out, sides[0]!.versions);
+      for (const r of result.releases) ctx.stdout(`${opts.out}/${r.folder}: ${r.packageName} ${r.from} → ${r.to}\n`);
+      for (const m of result.missing) ctx.stderr(`error: ${opts.out}/${m} does not exist: run docsdk generate first\n`);
+      if (result.missing.length > 0) fail();
+      else if (result.releases.length === 0) ctx.stdout(`no package changed since ${opts.since}\n`);
+    });
+
+  program
+    .command('publish')
+    .description('npm publish every package (runtime, generated) whose version changed since REF, dependencies first')
+    .option('--since <ref>', 'git ref whose versions count as published', 'HEAD')
+    .option('--dry-run', 'npm publish --dry-run: show what would be published')
+    .option('--provenance', 'npm publish --provenance (from CI)')
+    .option('--out <dir>', 'generated folder holding the packages', 'generated')
+    .option('--repo <dir>', 'repository root', '.')
+    .action((opts: { since: string; dryRun?: boolean; provenance?: boolean; out: string; repo: string }) => {
+      const plan = publishPlan(opts.repo, opts.since, opts.out);
+      if (plan.length === 0) {
+        ctx.stdout(`no package version changed since ${opts.since}\n`);
+        return;
+      }
+      for (const t of plan) ctx.stdout(`publish: ${t.name}@${t.version} (was ${t.previous ?? 'unpublished'})\n`);
+      const options = { dryRun: opts.dryRun ?? false, provenance: opts.provenance ?? false };
+      const result = publishAll(plan, options, ctx.runCommand);
+      for (const t of result.published) ctx.stdout(`${options.dryRun ? 'would publish' : 'published'}: ${t.name}@${t.version}\n`);
+      if (result.failed) {
+        ctx.stderr(`error: npm publish failed for ${result.failed.target.name}@${result.failed.target.version}:\n${result.failed.output}\n`);
+        fail();
+      }
+    });
+}

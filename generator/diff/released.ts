@@ -1,0 +1,44 @@
+/**
+ * What `docsdk version` owns inside `generated/`, and how the emitter's output is read with it.
+ *
+ * The emitter derives a baseline version from the generator and API versions (`emit/version.ts`);
+ * `docsdk version` bumps past it from the diff and writes a `CHANGELOG.md`. A package's version is
+ * therefore the higher of the two: the version on disk wins when it is higher, so regenerating
+ * (checked by `docsdk check`) neither undoes a release bump nor counts its changelog as extra.
+ *
+ * @packageDocumentation
+ */
+import { compareVersions } from './semver.ts';
+
+/** The changelog `docsdk version` keeps in each package folder. */
+export const CHANGELOG_FILE = 'CHANGELOG.md';
+
+/** Build outputs inside package folders (git-ignored): never part of the generated tree. */
+export const BUILD_OUTPUTS: ReadonlySet<string> = new Set(['dist', 'node_modules']);
+
+const VERSION_FIELD = /("version"\s*:\s*")([^"]*)(")/;
+
+/** The `version` of a package.json text. */
+export function versionOf(packageJson: string): string {
+  return (JSON.parse(packageJson) as { version: string }).version;
+}
+
+/** A package.json text with its `version` replaced (only that field; the rest byte for byte). */
+export function withVersion(packageJson: string, version: string): string {
+  return packageJson.replace(VERSION_FIELD, (_, a: string, _v: string, c: string) => `${a}${version}${c}`);
+}
+
+/**
+ * The package.json the emitter renders (`rendered`), with the version on disk when that is higher:
+ * the released version, which a regeneration keeps.
+ */
+export function releasedPackageJson(rendered: string, onDisk: string | undefined): string {
+  if (onDisk === undefined) return rendered;
+  let disk: string;
+  try {
+    disk = versionOf(onDisk);
+    return compareVersions(disk, versionOf(rendered)) > 0 ? withVersion(rendered, disk) : rendered;
+  } catch {
+    return rendered; // an unreadable package.json on disk is simply stale
+  }
+}

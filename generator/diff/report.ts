@@ -1,0 +1,107 @@
+/**
+ * The report of `docsdk diff`: per generated package, the classified IR changes, the documentation
+ * changes (counted), the API-surface changes, whether anything breaks and the semver step. Renderers
+ * (Markdown, JSON) only format it.
+ *
+ * @packageDocumentation
+ */
+import type { ApiSymbol } from '../emit/api-surface.ts';
+import { renderPackages } from '../emit/generate.ts';
+import { IR_VERSION, type Service } from '../ir/model.ts';
+import { bumpOf, type Bump, type Change } from './rules.ts';
+import type { Side } from './sides.ts';
+import { diffIR } from './walk-ir.ts';
+import { diffSurface } from './walk-surface.ts';
+
+/** What changed in one generated package. */
+export interface PackageReport {
+  /** `<provider>/<id>`. */
+  service: string;
+  /** `<provider>-<id>`, its folder under `generated/`. */
+  folder: string;
+  packageName: string;
+  /** IR changes other than documentation, sorted. */
+  changes: Change[];
+  /** Documentation-only changes (counted always, listed with `--all-docs`). */
+  documentation: Change[];
+  /** API-surface changes, sorted. */
+  api: Change[];
+  /** True when a counted change breaks callers. */
+  breaking: boolean;
+  /** Semver step for the package, or undefined when nothing changed. */
+  bump?: Bump;
+}
+
+/** The whole report. */
+export interface DiffReport {
+  old: string;
+  new: string;
+  /** Every package either side has, sorted by service; unchanged ones have no changes and no bump. */
+  packages: PackageReport[];
+  breaking: boolean;
+}
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions {
+  /** Version of this generator, for rendering the surfaces a side does not carry. */
+  generatorVersion: string;
+  /** Compare API surfaces too (default true). */
+  surfaces?: boolean;
+}
+
+// Rendering a package costs about a second; the surface depends only on what the service says.
+const surfaceCache = new Map<string, ApiSymbol[]>();
+
+/** A service without what never reaches its API: where its facts were read and reading oddities. */
+function meaning(service: Service): string {
+  return JSON.stringify({ ...service, sources: undefined, warnings: undefined, operations: service.operations.map((o) => ({ ...o, sources: undefined })) });
+}
+
+/** The API surface this generator emits for `service` (rendered in memory, cached). */
+export async function renderedSurface(service: Service, generatorVersion: string): Promise<ApiSymbol[]> {
+  const key = `${generatorVersion}\0${meaning(service)}`;
+  const cached = surfaceCache.get(key);
+  if (cached) return cached;
+  const { packages, problems } = await renderPackages({ irVersion: IR_VERSION, services: [service] }, { generatorVersion });
+  if (problems.length > 0) throw new Error(`cannot render ${service.provider}/${service.id}: ${problems.join('; ')}`);
+  const api = packages[0]!.files.find((f) => f.path === 'api.json')!;
+  const surface = JSON.parse(api.content) as ApiSymbol[];
+  surfaceCache.set(key, surface);
+  return surface;
+}
+
+/** Compares two sides. */
+export async function buildReport(oldSide: Side, newSide: Side, options: ReportOptions): Promise<DiffReport> {
+  const oldServices = new Map(oldSide.ir.services.map((s) => [`${s.provider}/${s.id}`, s]));
+  const newServices = new Map(newSide.ir.services.map((s) => [`${s.provider}/${s.id}`, s]));
+  const packages: PackageReport[] = [];
+  for (const d of diffIR(oldSide.ir, newSide.ir)) {
+    const changes = d.changes.filter((c) => c.rule !== 'documentation-changed');
+    const documentation = d.changes.filter((c) => c.rule === 'documentation-changed');
+    const a = oldServices.get(d.key);
+    const b = newServices.get(d.key);
+    let api: Change[] = [];
+    if (a && b && options.surfaces !== false) {
+      const before = oldSide.surfaces.get(d.folder);
+      const after = newSide.surfaces.get(d.folder);
+      // Both rendered here from equal IRs would be equal: skip the work.
+      if (before || after || meaning(a) !== meaning(b)) {
+        api = diffSurface(before ?? (await renderedSurface(a, options.generatorVersion)), after ?? (await renderedSurface(b, options.generatorVersion)));
+        if (changes.length > 0) api = api.map((c) => ({ ...c, informational: true }));
+      }
+    }
+    const counted = [...changes, ...documentation, ...api];
+    const bump = bumpOf(counted);
+    packages.push({
+      service: d.key,
+      folder: d.folder,
+      packageName: d.packageName,
+      changes,
+      documentation,
+      api,
+      breaking: counted.some((c) => c.breaking && !c.informational),
+      ...(bump ? { bump } : {}),
+    });
+  }
+  return { old: oldSide.label, new: newSide.label, packages, breaking: packages.some((p) => p.breaking) };
+}
