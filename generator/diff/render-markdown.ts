@@ -19,9 +19,15 @@ function code(text: string): string {
   return `${fence}${cell(text)}${fence}`;
 }
 
+/** Breaking or not; in parentheses when the change does not decide (informational). */
+function verdict(c: Change): string {
+  const v = c.breaking ? 'breaking' : 'compatible';
+  return c.informational ? `(${v})` : c.breaking ? `**${v}**` : v;
+}
+
 function table(changes: readonly Change[]): string[] {
   const rows = changes.map(
-    (c) => `| ${c.informational ? 'see above' : c.breaking ? '**breaking**' : 'compatible'} | ${code(c.path)} | ${code(c.rule)} | ${c.detail ? cell(c.detail) : ''} |`,
+    (c) => `| ${verdict(c)} | ${code(c.path)} | ${code(c.rule)} | ${c.detail ? cell(c.detail) : ''} |`,
   );
   return ['| verdict | where | rule | detail |', '|---|---|---|---|', ...rows];
 }
@@ -37,7 +43,7 @@ function section(p: PackageReport, options: RenderOptions): string[] {
   }
   if (p.api.length > 0) {
     out.push('#### Public API surface', '');
-    if (p.api.some((c) => c.informational)) out.push('These follow from the IR changes above, which decide the verdict.', '');
+    if (p.api.some((c) => c.informational)) out.push('These follow from the IR changes above, which decide the verdict (so they are in parentheses).', '');
     out.push(...table(p.api), '');
   }
   return out;

@@ -12,18 +12,23 @@
  * - Inputs are object literals the caller writes: a new *required* member, a removed member (excess
  *   property error), a narrower type (fewer enum values, an enum where any string was taken) breaks;
  *   a new optional member or a wider type does not. Input unions are checked exhaustively by the
- *   generated visitors and validators, so a new input union member breaks too.
+ *   generated visitors, so a new input union member breaks too.
  * - Outputs are read: a removed member or one that becomes optional breaks (`x.a.b` no longer
- *   compiles under `strict`); new members and new enum values or union members do not, because
- *   outputs are open (`| (string & {})`, `SDK_UNKNOWN_MEMBER`), so callers already handle unknowns.
- *   A removed output enum value does not break either: comparing with the old literal still compiles.
+ *   compiles under `strict`); new members and new enum values do not, because outputs are open
+ *   (`| (string & {})`), so callers already handle unknown values. A removed output enum value does
+ *   not break either: comparing with the old literal still compiles.
+ * - A new output union member is handled at run time (`SDK_UNKNOWN_MEMBER` for older clients), but
+ *   the generated `<Union>Visitor` interface is exhaustive by design: it gains a required handler,
+ *   so code implementing a visitor stops compiling. That breaks, in both roles.
  * - Errors are not typed per operation, so an operation listing one error fewer breaks nobody; an
  *   error class that vanishes from the package shows as `api-symbol-removed`.
  * - Wire facts (HTTP bindings, endpoint, protocol, API version) change what the client sends, not
  *   its types: a patch.
  * - API-surface rules compare what the package exports (ts-morph surface, `api.json`); they catch
- *   generator changes when the docs did not change. A changed type text is breaking because the
- *   surface alone cannot tell widening from narrowing: the reviewer decides (see {@link Change}).
+ *   generator changes when the docs did not change. Callers call classes but build interfaces, so a
+ *   new class member (a client method) is compatible and a new required interface member is not. A
+ *   changed type text is breaking because the surface alone cannot tell widening from narrowing: the
+ *   reviewer decides (see {@link Change}).
  *
  * @packageDocumentation
  */
@@ -79,14 +84,14 @@ export const RULES = {
   'output-enum-constraint-added': { breaking: false, bump: 'minor', means: 'an output string is now an (open) enum' },
   'enum-constraint-removed': { breaking: false, bump: 'minor', means: 'an enum is now any string' },
   'input-union-member-added': { breaking: true, bump: 'major', means: 'an input union has a new member (exhaustive visitors)' },
-  'output-union-member-added': { breaking: false, bump: 'minor', means: 'an output union has a new member (SDK_UNKNOWN_MEMBER covers it)' },
+  'output-union-member-added': { breaking: true, bump: 'major', means: 'an output union has a new member (its exhaustive visitor needs a new handler)' },
   'union-member-removed': { breaking: true, bump: 'major', means: 'a union member is gone' },
   'documentation-changed': { breaking: false, bump: 'patch', means: 'documentation only (counted, listed with --all-docs)' },
   'api-symbol-added': { breaking: false, bump: 'minor', means: 'the package exports a new name' },
   'api-symbol-removed': { breaking: true, bump: 'major', means: 'the package no longer exports a name' },
   'api-symbol-changed': { breaking: true, bump: 'major', means: "an exported name's kind or type text changed" },
-  'api-member-added-optional': { breaking: false, bump: 'minor', means: 'an exported interface or class has a new optional member' },
-  'api-member-added-required': { breaking: true, bump: 'major', means: 'an exported interface or class has a new required member' },
+  'api-member-added': { breaking: false, bump: 'minor', means: 'an exported class, or an interface as an optional member, has a new member' },
+  'api-member-added-required': { breaking: true, bump: 'major', means: 'an exported interface has a new required member' },
   'api-member-removed': { breaking: true, bump: 'major', means: 'an exported interface or class lost a member' },
   'api-member-changed': { breaking: true, bump: 'major', means: "an exported member's type or optionality changed" },
 } as const satisfies Record<string, Rule>;

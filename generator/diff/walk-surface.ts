@@ -20,19 +20,20 @@ export function diffSurface(before: readonly ApiSymbol[], after: readonly ApiSym
   for (const [id, s] of news) {
     const old = olds.get(id);
     if (!old) out.push(change('api-symbol-added', id, s.type));
-    else if (old.members || s.members) out.push(...diffMembers(id, old.members ?? [], s.members ?? []));
+    else if (old.members || s.members) out.push(...diffMembers(id, s.kind === 'Class', old.members ?? [], s.members ?? []));
     else if (old.type !== s.type) out.push(change('api-symbol-changed', id, `${old.type} → ${s.type}`));
   }
   return out;
 }
 
-function diffMembers(id: string, before: readonly ApiMember[], after: readonly ApiMember[]): Change[] {
+/** Member changes of an interface or class (`isClass`: callers never build one, so new members are safe). */
+function diffMembers(id: string, isClass: boolean, before: readonly ApiMember[], after: readonly ApiMember[]): Change[] {
   const olds = new Map(before.map((m) => [m.name, m]));
   const out: Change[] = [];
   for (const m of after) {
     const old = olds.get(m.name);
     const at = `${id}.${m.name}`;
-    if (!old) out.push(change(m.optional ? 'api-member-added-optional' : 'api-member-added-required', at, m.type));
+    if (!old) out.push(change(m.optional || isClass ? 'api-member-added' : 'api-member-added-required', at, m.type));
     else if (old.type !== m.type || !!old.optional !== !!m.optional) out.push(change('api-member-changed', at, `${text(old)} → ${text(m)}`));
   }
   const names = new Set(after.map((m) => m.name));
