@@ -13,11 +13,12 @@
  * 5. operations are named in sorted order, input before output, members in document order,
  *    parents before children — so ids do not depend on file order;
  * 6. a recursion the docs cut short refers back to the enclosing shape reached through a member
- *    of the same name, else one whose name the member's ends with, else the nearest enclosing structure.
+ *    of the same name, else one whose name the member's ends with, else (a member) the structure
+ *    enclosing its own, or (a list or map element) the nearest enclosing structure.
  */
 import { createHash } from 'node:crypto';
 import type { Member, Shape } from './model.ts';
-import type { MemberNode, StructureNode, TypeNode } from '../read/page.ts';
+import type { MemberNode, RecursiveNode, StructureNode, TypeNode } from '../read/page.ts';
 import { pascalCase, singular } from './naming.ts';
 
 const SCALAR_NAMES: Record<string, string> = {
@@ -35,8 +36,21 @@ const SCALAR_NAMES: Record<string, string> = {
 interface Ancestor {
   id: string;
   via?: string;
-  /** A structure or union (not a list or map). */
-  structure: boolean;
+  kind: 'structure' | 'list' | 'map';
+  /** A structure with a list or map of a cut-short recursion: it holds itself (`And: [Expression]`). */
+  selfContaining?: boolean;
+}
+
+/** Whether a member's type is a list or map whose element is a cut-short recursion. */
+function holdsCutRecursion(type: TypeNode): boolean {
+  if (type.kind === 'list') return type.member.kind === 'recursive';
+  if (type.kind === 'map') return type.value.kind === 'recursive';
+  return false;
+}
+
+/** The words of a member name, lower-cased (`NotFilter` → not, filter). */
+function wordsOf(name: string): string[] {
+  return name.split(/(?=[A-Z])|[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
 }
 
 /** Builds one service's shape table from its operations' type trees. */
@@ -102,7 +116,7 @@ export class ShapeNamer {
 
   /** Assigns ids to `node` and its descendants (parents first); returns the node's id. */
   private assign(node: TypeNode, desired: string, parent: string | undefined, ancestors: Ancestor[], via?: string): string {
-    if (node.kind === 'recursive') return resolveRecursion(node.memberName, ancestors, desired);
+    if (node.kind === 'recursive') return resolveRecursion(node, ancestors, desired);
     const scalarName = SCALAR_NAMES[node.kind];
     const isPlainScalar = scalarName !== undefined && !('enum' in node && node.enum) && !node.shapeName && !node.documentation;
     const name = isPlainScalar ? scalarName! : (node.shapeName ?? desired);
@@ -115,7 +129,8 @@ export class ShapeNamer {
         const shape: Shape = { type: node.kind, members: {} };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        const inner = withAncestor(ancestors, id, via, true);
+        const inner = withAncestor(ancestors, id, via, 'structure');
+        inner[inner.length - 1]!.selfContaining = node.members.some((m) => holdsCutRecursion(m.type));
         for (const m of node.members) shape.members[m.name] = this.member(m, id, inner);
         return id;
       }
@@ -124,7 +139,7 @@ export class ShapeNamer {
         const shape: Shape = { type: 'list', member: '' };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        shape.member = this.assign(node.member, base, parent, withAncestor(ancestors, id, via, false), via);
+        shape.member = this.assign(node.member, base, parent, withAncestor(ancestors, id, via, 'list'), via);
         return id;
       }
       case 'map': {
@@ -132,7 +147,7 @@ export class ShapeNamer {
         const shape: Shape = { type: 'map', key: '', value: '' };
         if (node.documentation) shape.documentation = node.documentation;
         this.shapes.set(id, shape);
-        const inner = withAncestor(ancestors, id, via, false);
+        const inner = withAncestor(ancestors, id, via, 'map');
         shape.key = this.assign(node.key, `${base}Key`, parent, inner, via);
         shape.value = this.assign(node.value, base, parent, inner, via);
         return id;
@@ -161,22 +176,39 @@ export class ShapeNamer {
 }
 
 /** The ancestors of a node's members: the node's own, and the member that led to it. */
-function withAncestor(ancestors: readonly Ancestor[], id: string, via: string | undefined, structure: boolean): Ancestor[] {
-  return [...ancestors, via === undefined ? { id, structure } : { id, via, structure }];
+function withAncestor(ancestors: readonly Ancestor[], id: string, via: string | undefined, kind: Ancestor['kind']): Ancestor[] {
+  return [...ancestors, via === undefined ? { id, kind } : { id, via, kind }];
 }
 
 /**
- * The id a cut-short recursion refers to (rule 6): the enclosing shape reached through a member of
- * the same name (`filter` … `filter`), else through a member the name ends with (`subSlots` …
- * `slots`), else the nearest enclosing structure. A list or map and its element are reached
- * through the same member: the member's own type (the outermost of them) is the one repeated.
+ * The id a cut-short recursion refers to (rule 6). The docs name no type here, so names decide:
+ * the enclosing shape reached through a member of the same name (`filter` … `filter`), else one the
+ * name ends with (`subSlots` … `slots`), else one sharing its last word (`NotFilter` …
+ * `AttributeFilter`); a list or map element is named by its list's member in the singular
+ * (`Statements[]` … `Statement`). A list or map and its element are reached through the same
+ * member: the member's own type (the outermost of them) is the one repeated. Failing names, a
+ * list the docs call a list repeats the nearest enclosing list; a member repeats the structure
+ * holding it when that structure holds itself elsewhere (`And: [Expression]`, `Not: Expression`),
+ * else the structure enclosing that one (boto3's docs show that far more often); an element
+ * repeats the nearest enclosing structure.
  */
-function resolveRecursion(memberName: string | undefined, ancestors: readonly Ancestor[], fallback: string): string {
-  if (memberName !== undefined) {
-    const name = memberName.toLowerCase();
-    const matchers = [(via: string) => via.toLowerCase() === name, (via: string) => name.endsWith(via.toLowerCase())];
+function resolveRecursion(node: RecursiveNode, ancestors: readonly Ancestor[], fallback: string): string {
+  const { memberName } = node;
+  // An element is named after its list; the list itself (and its element's chain) is not a candidate.
+  const innermost = ancestors[ancestors.length - 1];
+  const isElement = memberName === undefined && innermost !== undefined && innermost.kind !== 'structure';
+  const name = memberName ?? (isElement && innermost!.via !== undefined ? singular(pascalCase(innermost!.via)) : undefined);
+  if (name !== undefined) {
+    const lower = name.toLowerCase();
+    const last = wordsOf(name).pop() ?? '';
+    const matchers = [
+      (via: string) => via.toLowerCase() === lower,
+      (via: string) => lower.endsWith(via.toLowerCase()),
+      (via: string) => last.length >= 3 && wordsOf(via).pop() === last,
+    ];
+    const limit = isElement ? ancestors.findIndex((a) => a.via === innermost!.via) : ancestors.length;
     for (const matches of matchers) {
-      for (let i = ancestors.length - 1; i >= 0; i--) {
+      for (let i = limit - 1; i >= 0; i--) {
         const via = ancestors[i]!.via;
         if (via === undefined || !matches(via)) continue;
         while (i > 0 && ancestors[i - 1]!.via === via) i--;
@@ -184,6 +216,13 @@ function resolveRecursion(memberName: string | undefined, ancestors: readonly An
       }
     }
   }
-  for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.structure) return ancestors[i]!.id;
-  return fallback;
+  if (node.shows === 'list') {
+    const lists = ancestors.filter((a) => a.kind === 'list');
+    if (lists.length > 0) return lists[lists.length - 1]!.id;
+  }
+  const structures = ancestors.filter((a) => a.kind === 'structure');
+  const holder = structures[structures.length - 1];
+  if (!holder) return fallback;
+  if (memberName === undefined || holder.selfContaining || structures.length < 2) return holder.id;
+  return structures[structures.length - 2]!.id;
 }

@@ -117,4 +117,6 @@ export interface RecursiveNode {
   kind: 'recursive';
   /** Member name under which the recursion was shown, used to find the ancestor it repeats. */
   memberName?: string;
+  /** The docs call the repeated type a list (`(list)`), so it repeats an enclosing list. */
+  shows?: 'list';
 }

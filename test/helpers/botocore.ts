@@ -11,7 +11,8 @@ import type { Service, Shape } from '../../generator/ir/model.ts';
 /** The parts of a botocore shape this comparison reads. */
 export interface BotocoreShape {
   type: string;
-  members?: Record<string, { shape: string }>;
+  /** Member references; a reference may carry its own `enum` (apigatewayv2 does). */
+  members?: Record<string, { shape: string; enum?: string[] }>;
   required?: string[];
   member?: { shape: string };
   key?: { shape: string };
@@ -44,6 +45,11 @@ export interface Fact {
 export interface Mismatch extends Fact {
   expected: string;
   actual: string;
+  /**
+   * The IR reaches this place through a recursive reference — a member whose shape encloses it —
+   * which the docs cut short (`{'... recursive ...'}`) and do not name: a fact the docs can't show.
+   */
+  throughRecursion?: boolean;
 }
 
 /** The result of scoring one service. */
@@ -114,9 +120,16 @@ class Scorer {
     private readonly options: ScoreOptions,
   ) {}
 
+  /** IR shape ids on the way down, to tell when the walk follows a recursive reference. */
+  private readonly irPath: string[] = [];
+  /** How many recursive references the current walk has followed. */
+  private recursionDepth = 0;
+
   private fact(path: string, kind: FactKind, expected: string, actual: string): void {
     this.score.facts.push({ path, kind });
-    if (expected !== actual) this.score.mismatches.push({ path, kind, expected, actual });
+    if (expected !== actual) {
+      this.score.mismatches.push(this.recursionDepth > 0 ? { path, kind, expected, actual, throughRecursion: true } : { path, kind, expected, actual });
+    }
   }
 
   operations(): void {
@@ -152,9 +165,21 @@ class Scorer {
    * Compares one place of the tree; `seen` holds the pairs on the way down, to stop at recursion.
    * `showsEnum` is false for map keys: boto3 writes them as `'string'` whatever their enum.
    */
-  private shape(path: string, irId: string, modelName: string, input: boolean, seen: Set<string>, showsEnum = true): void {
+  private shape(path: string, irId: string, modelName: string, input: boolean, seen: Set<string>, showsEnum = true, refEnum?: string[]): void {
     const pair = `${irId}\u0000${modelName}`;
     if (seen.has(pair)) return;
+    const recursive = this.irPath.includes(irId);
+    if (recursive) this.recursionDepth++;
+    this.irPath.push(irId);
+    try {
+      this.compare(path, irId, modelName, input, seen, showsEnum, refEnum, pair);
+    } finally {
+      this.irPath.pop();
+      if (recursive) this.recursionDepth--;
+    }
+  }
+
+  private compare(path: string, irId: string, modelName: string, input: boolean, seen: Set<string>, showsEnum: boolean, refEnum: string[] | undefined, pair: string): void {
     const ir = this.service.shapes[irId];
     const model = this.model.shapes[modelName];
     if (!ir || !model) {
@@ -176,8 +201,14 @@ class Scorer {
           continue;
         }
         this.score.facts.push({ path: memberPath, kind: 'member' });
-        if (input) this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
-        this.shape(memberPath, member.target, ref.shape, input, seen);
+        if (input) {
+          // boto3 leaves [REQUIRED] off a member it cuts short as recursive: the docs can't show it.
+          const cut = this.irPath.includes(member.target);
+          if (cut) this.recursionDepth++;
+          this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
+          if (cut) this.recursionDepth--;
+        }
+        this.shape(memberPath, member.target, ref.shape, input, seen, true, ref.enum);
       }
       for (const name of Object.keys(ir.members)) if (!(name in model.members)) this.fact(`${path}.${name}`, 'member', '(absent)', name);
     } else if (ir.type === 'list' && model.member) {
@@ -185,8 +216,8 @@ class Scorer {
     } else if (ir.type === 'map' && model.key && model.value) {
       this.shape(`${path}{key}`, ir.key, model.key.shape, input, seen, false);
       this.shape(`${path}{}`, ir.value, model.value.shape, input, seen);
-    } else if (ir.type === 'string' && showsEnum && (model.enum || ir.enum)) {
-      this.fact(path, 'enum', (model.enum ?? []).join('|'), (ir.enum ?? []).join('|'));
+    } else if (ir.type === 'string' && showsEnum && (refEnum || model.enum || ir.enum)) {
+      this.fact(path, 'enum', (refEnum ?? model.enum ?? []).join('|'), (ir.enum ?? []).join('|'));
     }
     seen.delete(pair);
   }

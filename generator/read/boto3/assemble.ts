@@ -98,7 +98,9 @@ class OperationAssembler {
     if (fromDoc && fromLiteral && !compatible(fromDoc, fromLiteral)) {
       this.sink.warning(doc!.line, `${path}: documented as ${doc!.type} but the syntax block shows a ${fromLiteral}`);
     }
-    if (fromLiteral === 'recursive' && (fromDoc === 'dict' || fromDoc === undefined) && !(doc && doc.children.length > 0)) {
+    // The docs cut a recursive dict, list or map short: `{'... recursive ...'}` and an entry without children.
+    const container = fromDoc === 'dict' || fromDoc === 'list' || fromDoc === undefined;
+    if (fromLiteral === 'recursive' && container && !(doc && doc.children.length > 0)) {
       kind = 'recursive';
     }
     if (kind === undefined) {
@@ -107,7 +109,8 @@ class OperationAssembler {
     }
     switch (kind) {
       case 'recursive':
-        return { kind: 'recursive' };
+        // The entry still says whether the repeated type is a list or a dict: keep that to find it.
+        return fromDoc === 'list' ? { kind: 'recursive', shows: 'list' } : { kind: 'recursive' };
       case 'dict':
         return this.dict(literal, doc, path, line);
       case 'list': {
@@ -155,7 +158,7 @@ class OperationAssembler {
 /** Whether a documented kind and a literal kind can describe the same type. */
 function compatible(doc: DocTypeKind, literal: DocTypeKind): boolean {
   if (doc === literal) return true;
-  if (literal === 'recursive') return doc === 'dict';
+  if (literal === 'recursive') return doc === 'dict' || doc === 'list';
   if (doc === 'stream' && literal === 'blob') return true;
   if (doc === 'document') return true;
   return false;
