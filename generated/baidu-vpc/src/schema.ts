@@ -83,7 +83,7 @@ export const serviceSchema: ServiceSchema = {
       type: 'structure',
       members: {
         peerConnId: { target: 'String', required: true, location: 'path' },
-        action: { target: 'PeerConnAction', required: true, location: 'query' },
+        action: { target: 'PeerConnAction', required: true, location: 'query', marker: true },
         clientToken: { target: 'String', idempotencyToken: true, location: 'query' },
       },
     },

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { Operation, Service } from '../../ir/model.ts';
+import type { MemberLocation, Operation, Service } from '../../ir/model.ts';
 
 /** A member of a structure/union shape in the schema. */
 export interface SchemaMemberView {
@@ -14,6 +14,7 @@ export interface SchemaMemberView {
   idempotencyToken: boolean;
   location?: string;
   locationName?: string;
+  marker?: boolean;
 }
 
 /** One shape entry. */
@@ -54,8 +55,8 @@ export interface SchemaView {
 }
 
 /** Locations of input members, from the operations that take `shapeId` as input. */
-function locationsOf(operations: readonly Operation[], shapeId: string): Map<string, { location: string; name?: string }> {
-  const out = new Map<string, { location: string; name?: string }>();
+function locationsOf(operations: readonly Operation[], shapeId: string): Map<string, MemberLocation> {
+  const out = new Map<string, MemberLocation>();
   for (const op of operations) {
     if (op.input !== shapeId || !op.http?.members) continue;
     for (const [member, loc] of Object.entries(op.http.members)) out.set(member, loc);
@@ -82,6 +83,7 @@ export function schemaView(service: Service): SchemaView {
             idempotencyToken: !!m.idempotencyToken,
             ...(loc && loc.location !== 'body' ? { location: loc.location } : {}),
             ...(loc?.name ? { locationName: loc.name } : {}),
+            ...(loc?.marker ? { marker: true } : {}),
           };
         });
         return { id, type: s.type, members, hasMembers: true as const };
