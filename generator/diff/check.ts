@@ -20,7 +20,7 @@ export interface TreeDiff {
 }
 
 /** Files under `dir`, relative, `/`-separated, sorted; build outputs skipped. */
-function filesUnder(dir: string, rel = ''): string[] {
+export function filesUnder(dir: string, rel = ''): string[] {
   const here = path.join(dir, rel);
   if (!existsSync(here)) return [];
   const out: string[] = [];

@@ -3,24 +3,14 @@
  * trees with no absolute path or timestamp in them; `check` is clean right after `generate` and names
  * each stale, missing and extra file once the tree is touched.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { filesUnder } from '../../generator/diff/check.ts';
 import { run, tempDir } from './helpers.ts';
 
 /** Every file below `dir`: relative path → bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r)));
-    }
-  };
-  walk('');
-  return out;
-}
+const tree = (dir: string) => new Map(filesUnder(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
 
 const a = path.join(tempDir(), 'generated');
 const b = path.join(tempDir(), 'deeper', 'other-name');

@@ -2,8 +2,7 @@
  * Shared helpers of the diff tests: running the CLI in-process, temp folders, and spec folders made
  * from the seeds with one edit.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../generator/cli.ts';
 
@@ -15,10 +14,7 @@ export async function run(...argv: string[]): Promise<{ code: number; stdout: st
   return { code, stdout, stderr };
 }
 
-/** A fresh temporary folder. */
-export function tempDir(prefix = 'docsdk-diff-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
+export { tempDir } from '../emit/helpers.ts';
 
 /** Copies seed service folder `specs/<service>` (e.g. `aws/odb`), or only `files` of it, to `<root>/<service>`. */
 export function copySeed(service: string, root: string, files?: readonly string[]): string {
