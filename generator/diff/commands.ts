@@ -10,7 +10,7 @@ import { renderPackages, treeOf } from '../emit/generate.ts';
 import { validateIR } from '../ir/validate.ts';
 import { loadIR } from '../load.ts';
 import { compareTree, isClean } from './check.ts';
-import { publishAll, publishPlan, type CommandRunner } from './publish.ts';
+import { publishAll, publishPlan, VersionWentDown, type CommandRunner } from './publish.ts';
 import { applyReleases } from './release.ts';
 import { renderJson } from './render-json.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -112,11 +112,12 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
       const sides = readSides(ctx, [() => readSide(opts.since, opts.repo), () => specSide(specs, specs, opts.out)]);
       if (!sides) return fail();
       const report = await buildReport(sides[0]!, sides[1]!, { generatorVersion: ctx.generatorVersion });
-      const result = applyReleases(report, opts.out, sides[0]!.versions);
+      const result = applyReleases(report, opts.out, sides[0]!);
       for (const r of result.releases) ctx.stdout(`${opts.out}/${r.folder}: ${r.packageName} ${r.from} → ${r.to}\n`);
+      for (const r of result.restored) ctx.stdout(`${opts.out}/${r.folder}: ${r.packageName} ${r.from} → ${r.to} (restored: regenerating had undone the release)\n`);
       for (const m of result.missing) ctx.stderr(`error: ${opts.out}/${m} does not exist: run docsdk generate first\n`);
       if (result.missing.length > 0) fail();
-      else if (result.releases.length === 0) ctx.stdout(`no package changed since ${opts.since}\n`);
+      else if (result.releases.length + result.restored.length === 0) ctx.stdout(`no package changed since ${opts.since}\n`);
     });
 
   program
@@ -128,7 +129,14 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
     .option('--out <dir>', 'generated folder holding the packages', 'generated')
     .option('--repo <dir>', 'repository root', '.')
     .action((opts: { since: string; dryRun?: boolean; provenance?: boolean; out: string; repo: string }) => {
-      const plan = publishPlan(opts.repo, opts.since, opts.out);
+      let plan;
+      try {
+        plan = publishPlan(opts.repo, opts.since, opts.out);
+      } catch (e) {
+        if (!(e instanceof VersionWentDown)) throw e;
+        ctx.stderr(`error: ${e.message}\n`);
+        return fail();
+      }
       if (plan.length === 0) {
         ctx.stdout(`no package version changed since ${opts.since}\n`);
         return;

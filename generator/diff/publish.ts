@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { compareVersions } from './semver.ts';
 
 /** A package to publish. */
 export interface PublishTarget {
@@ -67,7 +68,14 @@ function dependencyOrder(targets: Array<PublishTarget & { deps: string[] }>): Pu
   return out;
 }
 
-/** The packages of `repo` whose version differs from the one at `ref`, in publishing order. */
+/** A package whose version went down since the ref: publishing it would move `latest` back. */
+export class VersionWentDown extends Error {}
+
+/**
+ * The packages of `repo` whose version differs from the one at `ref`, in publishing order. Throws
+ * {@link VersionWentDown} when a version is lower than at `ref` (a regeneration that undid a release
+ * bump: `docsdk version` puts it back).
+ */
 export function publishPlan(repo: string, ref: string, outDir = 'generated'): PublishTarget[] {
   const root = execFileSync('git', ['-C', repo, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
   const targets: Array<PublishTarget & { deps: string[] }> = [];
@@ -78,6 +86,9 @@ export function publishPlan(repo: string, ref: string, outDir = 'generated'): Pu
     const before = atRef(repo, ref, rel);
     const previous = before === undefined ? undefined : (JSON.parse(before) as Manifest).version;
     if (previous === manifest.version) continue;
+    if (previous !== undefined && compareVersions(manifest.version, previous) < 0) {
+      throw new VersionWentDown(`${manifest.name}: version ${manifest.version} is lower than ${previous} at ${ref}; run docsdk version --since ${ref}`);
+    }
     targets.push({ name: manifest.name, version: manifest.version, dir, ...(previous ? { previous } : {}), deps: Object.keys(manifest.dependencies ?? {}) });
   }
   return dependencyOrder(targets);

@@ -1,8 +1,8 @@
 /**
  * `docsdk version`: the next version of each generated package from the diff against a base (a git
  * ref, usually the branch a pull request goes into), written into its `package.json` with a
- * `CHANGELOG.md` entry. The base version is the package's version at the base when the base has it,
- * so running the command twice bumps once; the written version is never lower than what the emitter
+ * `CHANGELOG.md` entry. The base version is the package's version at the base when the base has it
+ * (a git ref, a package folder), so running the command twice bumps once; the written version is never lower than what the emitter
  * already put there (`released.ts` explains how the two version rules meet).
  *
  * @packageDocumentation
@@ -25,34 +25,53 @@ export interface Release {
 /** What {@link applyReleases} did. */
 export interface ReleaseResult {
   releases: Release[];
+  /**
+   * Unchanged packages whose version on disk had fallen below the base's (a regeneration put the
+   * emitter's baseline back): the base's version and changelog are put back.
+   */
+  restored: Release[];
   /** Packages that changed but are not in the output folder (generate first). */
   missing: string[];
 }
 
-/**
- * Writes the next versions of the changed packages of `report` into `outDir`; `baseVersions` are the
- * packages' versions at the base (by folder).
- */
-export function applyReleases(report: DiffReport, outDir: string, baseVersions: ReadonlyMap<string, string>): ReleaseResult {
-  const result: ReleaseResult = { releases: [], missing: [] };
+/** What the base says about its packages, by folder: versions and changelogs. */
+export interface ReleaseBase {
+  versions: ReadonlyMap<string, string>;
+  changelogs: ReadonlyMap<string, string>;
+}
+
+/** Writes the next versions of the changed packages of `report` into `outDir`, from their versions at `base`. */
+export function applyReleases(report: DiffReport, outDir: string, base: ReleaseBase): ReleaseResult {
+  const result: ReleaseResult = { releases: [], restored: [], missing: [] };
   for (const p of report.packages) {
-    // A removed service has no package to version; a new one starts at the emitter's version.
-    if (!p.bump || p.changes.some((c) => c.rule === 'service-removed')) continue;
+    // A removed service has no package to version.
+    if (p.changes.some((c) => c.rule === 'service-removed')) continue;
     const pkgFile = path.join(outDir, p.folder, 'package.json');
     if (!existsSync(pkgFile)) {
-      result.missing.push(p.folder);
+      if (p.bump) result.missing.push(p.folder);
       continue;
     }
     const text = readFileSync(pkgFile, 'utf8');
     const current = versionOf(text);
-    const base = baseVersions.get(p.folder);
-    const stepped = base === undefined ? current : nextVersion(base, p.bump);
+    const baseVersion = base.versions.get(p.folder);
+    const changelog = path.join(outDir, p.folder, CHANGELOG_FILE);
+    const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : base.changelogs.get(p.folder);
+    if (!p.bump) {
+      if (baseVersion !== undefined && compareVersions(baseVersion, current) > 0) {
+        writeFileSync(pkgFile, withVersion(text, baseVersion));
+        if (existing !== undefined) writeFileSync(changelog, existing);
+        result.restored.push({ folder: p.folder, packageName: p.packageName, from: current, to: baseVersion });
+      }
+      continue;
+    }
+    // A new package starts at the emitter's version. Without a base version (a spec folder as base),
+    // the step is taken from the current one: then each run steps again.
+    const added = p.changes.some((c) => c.rule === 'service-added');
+    const stepped = added ? current : nextVersion(baseVersion ?? current, p.bump);
     const to = compareVersions(stepped, current) >= 0 ? stepped : current;
     writeFileSync(pkgFile, withVersion(text, to));
-    const changelog = path.join(outDir, p.folder, CHANGELOG_FILE);
-    const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : undefined;
     writeFileSync(changelog, withEntry(existing, to, changelogEntry(to, report.old, p)));
-    result.releases.push({ folder: p.folder, packageName: p.packageName, from: base ?? current, to });
+    result.releases.push({ folder: p.folder, packageName: p.packageName, from: baseVersion ?? current, to });
   }
   return result;
 }

@@ -14,6 +14,7 @@ import type { IR } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { loadIR } from '../load.ts';
 import { materialise, resolveCommit } from './git.ts';
+import { CHANGELOG_FILE } from './released.ts';
 
 /** One side of a diff. */
 export interface Side {
@@ -24,6 +25,8 @@ export interface Side {
   surfaces: Map<string, ApiSymbol[]>;
   /** Versions of the side's generated packages, by package folder, where the side has them. */
   versions: Map<string, string>;
+  /** `CHANGELOG.md` of the side's generated packages, by package folder, where they have one. */
+  changelogs: Map<string, string>;
   /** Problems reading the side (errors make it unusable). */
   diagnostics: Diagnostic[];
 }
@@ -49,49 +52,41 @@ function irOfFile(file: string): IR {
   return ir;
 }
 
-/** What one package folder says about how it was generated: its `api.json` surface, its version. */
-function packageFacts(dir: string): { surface?: ApiSymbol[]; version?: string } {
+/** What a side's generated packages say, by package folder. */
+type GeneratedFacts = Pick<Side, 'surfaces' | 'versions' | 'changelogs'>;
+
+const noFacts = (): GeneratedFacts => ({ surfaces: new Map(), versions: new Map(), changelogs: new Map() });
+
+/** Adds what package folder `dir` says, under `folder`: its `api.json` surface, version and changelog. */
+function addPackageFacts(into: GeneratedFacts, folder: string, dir: string): void {
   const api = path.join(dir, 'api.json');
   const pkg = path.join(dir, 'package.json');
-  return {
-    ...(existsSync(api) ? { surface: readJson(api) as ApiSymbol[] } : {}),
-    ...(existsSync(pkg) ? { version: (readJson(pkg) as { version: string }).version } : {}),
-  };
+  const changelog = path.join(dir, CHANGELOG_FILE);
+  if (existsSync(api)) into.surfaces.set(folder, readJson(api) as ApiSymbol[]);
+  if (existsSync(pkg)) into.versions.set(folder, (readJson(pkg) as { version: string }).version);
+  if (existsSync(changelog)) into.changelogs.set(folder, readFileSync(changelog, 'utf8'));
 }
 
-/** The facts of every package folder `<root>/<folder>/` of a generated tree, by folder. */
-export function generatedFacts(root: string): Pick<Side, 'surfaces' | 'versions'> {
-  const surfaces = new Map<string, ApiSymbol[]>();
-  const versions = new Map<string, string>();
-  if (existsSync(root)) {
-    for (const folder of readdirSync(root).sort()) {
-      const { surface, version } = packageFacts(path.join(root, folder));
-      if (surface) surfaces.set(folder, surface);
-      if (version) versions.set(folder, version);
-    }
-  }
-  return { surfaces, versions };
+/** What every package folder `<root>/<folder>/` of a generated tree says. */
+export function generatedFacts(root: string): GeneratedFacts {
+  const facts = noFacts();
+  if (existsSync(root)) for (const folder of readdirSync(root).sort()) addPackageFacts(facts, folder, path.join(root, folder));
+  return facts;
 }
 
-/** An IR file; with an `api.json` beside it (a package's `ir.json`), that surface too. */
+/** An IR file; a package's `ir.json` brings what its folder says too. */
 function fileSide(label: string, file: string): Side {
   const ir = irOfFile(file);
-  const surfaces = new Map<string, ApiSymbol[]>();
-  const versions = new Map<string, string>();
+  const facts = noFacts();
   const only = ir.services.length === 1 ? ir.services[0]! : undefined;
-  if (only && path.basename(file) === 'ir.json') {
-    const folder = `${only.provider}-${only.id}`;
-    const { surface, version } = packageFacts(path.dirname(file));
-    if (surface) surfaces.set(folder, surface);
-    if (version) versions.set(folder, version);
-  }
-  return { label, ir, surfaces, versions, diagnostics: [] };
+  if (only && path.basename(file) === 'ir.json') addPackageFacts(facts, `${only.provider}-${only.id}`, path.dirname(file));
+  return { label, ir, ...facts, diagnostics: [] };
 }
 
 /** A folder of spec documents, with what a generated tree says about its packages (when there is one). */
 export function specSide(label: string, dir: string, generated?: string): Side {
   const { ir, diagnostics } = loadIR([dir]);
-  const facts = generated ? generatedFacts(generated) : { surfaces: new Map<string, ApiSymbol[]>(), versions: new Map<string, string>() };
+  const facts = generated ? generatedFacts(generated) : noFacts();
   return { label, ir, ...facts, diagnostics };
 }
 

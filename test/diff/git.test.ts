@@ -118,4 +118,15 @@ describe('docsdk version and publish', () => {
     const failed = publishAll(plan, { dryRun: false, provenance: true }, () => ({ status: 1, output: 'E403' }));
     expect([failed.published.length, failed.failed?.target.name, failed.failed?.output]).toEqual([0, '@docsdk/runtime', 'E403']);
   });
+
+  test('a regeneration that undoes the release: publish refuses, version puts it back exactly', async () => {
+    await generate(); // the emitter writes its baseline version and no changelog
+    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.1.2024082000');
+    const refused = await run('publish', '--since', 'HEAD', '--repo', root, '--dry-run');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('@docsdk/aws-odb: version 0.1.2024082000 is lower than 1.0.0 at HEAD; run docsdk version --since HEAD');
+    const r = await run('version', specs, '--since', 'HEAD', '--out', generated, '--repo', root);
+    expect(r.stdout).toContain('@docsdk/aws-odb 0.1.2024082000 → 1.0.0 (restored');
+    expect(git('status', '--porcelain')).toBe('');
+  });
 });
