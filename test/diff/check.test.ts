@@ -1,8 +1,9 @@
 /**
- * Determinism and `docsdk check`: generating twice, into two different folders, gives byte-identical
- * trees with no absolute path or timestamp in them; `check` is clean right after `generate` and names
+ * Determinism and `docsdk check`: generating twice, into two different folders (the second in another
+ * process, locale and time zone), gives byte-identical trees with no absolute path or timestamp in them; `check` is clean right after `generate` and names
  * each stale, missing and extra file once the tree is touched.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -17,7 +18,10 @@ const b = path.join(tempDir(), 'deeper', 'other-name');
 
 beforeAll(async () => {
   expect((await run('generate', 'specs', '--out', a)).code).toBe(0);
-  expect((await run('generate', 'specs', '--out', b)).code).toBe(0);
+  // The second run is another process, in another locale and time zone: nothing may depend on them.
+  const env = { ...process.env, LC_ALL: 'tr_TR.UTF-8', LANG: 'tr_TR.UTF-8', TZ: 'Pacific/Kiritimati' };
+  const second = spawnSync(process.execPath, ['bin/docsdk.js', 'generate', 'specs', '--out', b], { env, encoding: 'utf8' });
+  expect(second.status, second.stderr).toBe(0);
 }, 60_000);
 
 describe('determinism', () => {
