@@ -1,6 +1,6 @@
 /**
  * The two sides of `docsdk diff`: each argument is a spec folder, an IR file (`docsdk ir` output or
- * a package's `ir.json`), a generated package folder, or a git ref of the repository. Each gives an
+ * a package's `ir.json`), a generated package folder or tree, or a git ref of the repository. Each gives an
  * IR and, where the side carries them, the API surfaces its packages were generated with (`api.json`
  * beside a package's `ir.json`; `generated/*\/api.json` at a git ref), so a generator change shows.
  *
@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ApiSymbol } from '../emit/api-surface.ts';
-import type { IR } from '../ir/model.ts';
+import { IR_VERSION, type IR } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { loadIR } from '../load.ts';
 import { materialise, resolveCommit } from './git.ts';
@@ -83,6 +83,12 @@ function fileSide(label: string, file: string): Side {
   return { label, ir, ...facts, diagnostics: [] };
 }
 
+/** A generated tree: the services of its packages' `ir.json` files, with what each package folder says. */
+function generatedSide(label: string, root: string, folders: readonly string[]): Side {
+  const services = folders.flatMap((f) => irOfFile(path.join(root, f, 'ir.json')).services);
+  return { label, ir: { irVersion: IR_VERSION, services }, ...generatedFacts(root), diagnostics: [] };
+}
+
 /** A folder of spec documents, with what a generated tree says about its packages (when there is one). */
 export function specSide(label: string, dir: string, generated?: string): Side {
   const { ir, diagnostics } = loadIR([dir]);
@@ -95,7 +101,9 @@ export function readSide(arg: string, repo: string): Side {
   if (existsSync(arg)) {
     if (!statSync(arg).isDirectory()) return fileSide(arg, arg);
     const packageIR = path.join(arg, 'ir.json');
-    return existsSync(packageIR) ? fileSide(arg, packageIR) : specSide(arg, arg);
+    if (existsSync(packageIR)) return fileSide(arg, packageIR);
+    const packages = readdirSync(arg).sort().filter((f) => existsSync(path.join(arg, f, 'ir.json')));
+    return packages.length > 0 ? generatedSide(arg, arg, packages) : specSide(arg, arg);
   }
   const commit = resolveCommit(repo, arg);
   if (!commit) throw new SideError(`${arg}: no such file or folder, and not a git ref of ${repo}`);

@@ -61,6 +61,14 @@ describe('docsdk diff between git refs', () => {
     expect(r.stdout).toContain('| **breaking** | `OdbPeeringConnection.statusReason` | `member-removed` | String |');
   });
 
+  test('a generated tree and a package ir.json are sides too: same changes as between the refs', async () => {
+    for (const neu of [generated, path.join(generated, 'aws-odb/ir.json')]) {
+      const p = JSON.parse((await run('diff', 'main', neu, '--repo', root, '--format', 'json')).stdout).packages[0];
+      expect(p.changes.map((c: { rule: string }) => c.rule), neu).toEqual(['member-removed']);
+      expect(p.api.map((c: { rule: string }) => c.rule), neu).toEqual(['api-member-removed']);
+    }
+  });
+
   test('a generator change that alters the API shows with unchanged docs, and decides', async () => {
     const p = JSON.parse((await run('diff', 'main', 'generator-change', '--repo', root, '--format', 'json')).stdout).packages[0];
     expect(p.changes).toEqual([]);
