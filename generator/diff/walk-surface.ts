@@ -21,10 +21,16 @@ export function diffSurface(before: readonly ApiSymbol[], after: readonly ApiSym
     const old = olds.get(id);
     if (!old) out.push(change('api-symbol-added', id, s.type));
     else if (old.members || s.members) out.push(...diffMembers(id, s.kind === 'Class', old.members ?? [], s.members ?? []));
-    else if (old.type !== s.type) out.push(change('api-symbol-changed', id, `${old.type} → ${s.type}`));
+    else if (old.type !== s.type && !namesOnlyItself(old) && !namesOnlyItself(s)) out.push(change('api-symbol-changed', id, `${old.type} → ${s.type}`));
   }
   return out;
 }
+
+/**
+ * An alias whose type text is just its own name says nothing about what it stands for: snapshots made
+ * before the surface printed aliases expanded read that way, and comparing them would flag every alias.
+ */
+const namesOnlyItself = (s: ApiSymbol) => s.kind === 'TypeAlias' && s.type === s.name;
 
 /** Member changes of an interface or class (`isClass`: callers never build one, so new members are safe). */
 function diffMembers(id: string, isClass: boolean, before: readonly ApiMember[], after: readonly ApiMember[]): Change[] {

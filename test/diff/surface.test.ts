@@ -1,0 +1,44 @@
+/**
+ * The API-surface walk on hand-made surfaces: which exported-name changes break callers.
+ */
+import { describe, expect, test } from 'vitest';
+import type { ApiSymbol } from '../../generator/emit/api-surface.ts';
+import { diffSurface } from '../../generator/diff/walk-surface.ts';
+
+const before: ApiSymbol[] = [
+  { name: 'Client', kind: 'Class', type: 'Client', members: [{ name: 'get', type: '() => Promise<Out>' }] },
+  { name: 'In', kind: 'Interface', type: 'In', members: [{ name: 'id', type: 'string' }] },
+  { name: 'Mode', kind: 'TypeAlias', type: 'Mode' },
+  { name: 'Old', kind: 'Function', type: '() => void' },
+  { name: 'Kind', kind: 'TypeAlias', type: '"A" | "B"' },
+];
+
+const rows = (after: ApiSymbol[]) => diffSurface(before, after).map((c) => [c.rule, c.path, c.breaking]);
+
+describe('diffSurface', () => {
+  test('what breaks: a removed name, a new required interface member, a changed member or type text', () => {
+    expect(
+      rows([
+        { name: 'Client', kind: 'Class', type: 'Client', members: [{ name: 'get', type: '() => Promise<Out>' }, { name: 'put', type: '() => Promise<void>' }] },
+        { name: 'In', kind: 'Interface', type: 'In', members: [{ name: 'id', type: 'number' }, { name: 'tag', type: 'string' }, { name: 'note', type: 'string', optional: true }] },
+        { name: 'Mode', kind: 'TypeAlias', type: '"FAST" | "SLOW"' },
+        { name: 'Kind', kind: 'TypeAlias', type: '"A"' },
+        { name: 'New', kind: 'Function', type: '() => void' },
+      ]),
+    ).toEqual([
+      ['api-symbol-removed', 'Old (Function)', true],
+      // Callers call classes, so a new method is compatible; they build interfaces.
+      ['api-member-added', 'Client (Class).put', false],
+      ['api-member-changed', 'In (Interface).id', true],
+      ['api-member-added-required', 'In (Interface).tag', true],
+      ['api-member-added', 'In (Interface).note', false],
+      // `Mode` was snapshotted unexpanded: nothing to compare. `Kind` lost a value.
+      ['api-symbol-changed', 'Kind (TypeAlias)', true],
+      ['api-symbol-added', 'New (Function)', false],
+    ]);
+  });
+
+  test('the same surface: no change', () => {
+    expect(diffSurface(before, structuredClone(before))).toEqual([]);
+  });
+});
