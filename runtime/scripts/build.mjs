@@ -4,15 +4,17 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// `--out DIR` builds elsewhere (tests build into a temp folder, so they never race on dist/).
+const outFlag = process.argv.indexOf('--out');
+const dist = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', dist], { stdio: 'inherit' });
 // Declarations keep the sources' `./x.ts` specifiers; consumers resolve `./x.js` next to `./x.d.ts`.
 for (const f of readdirSync(dist)) {
   if (!f.endsWith('.d.ts')) continue;
