@@ -10,6 +10,7 @@ import { checkBindings } from './bindings.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
+import { inferPaginator } from './pagination.ts';
 
 /** The pages of one service folder and the settings beside them. */
 export interface ServiceInput {
@@ -119,6 +120,12 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   }
   const shapes: Record<string, Shape> = {};
   for (const key of [...namer.shapes.keys()].sort(compare)) shapes[key] = namer.shapes.get(key)!;
+  if (provider === 'aws') {
+    for (const { op } of operations) {
+      const inferred = op.paginator ? undefined : inferPaginator(op, shapes);
+      if (inferred) op.paginator = inferred;
+    }
+  }
 
   const wire = wireOf(input.settings);
   const service: Service = {

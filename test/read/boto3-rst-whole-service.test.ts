@@ -53,3 +53,22 @@ describe('boto3 RST reader on a whole-service page', () => {
     ]);
   });
 });
+
+describe('pagination the docs show by a NextToken pair', () => {
+  const service = buildService({ folderId: 'cloudcontrol', settings: {}, pages: [page] });
+  const paginatorOf = (name: string) => service.operations.find((o) => o.name === name)?.paginator;
+
+  it('ListResources pages by NextToken, MaxResults, over ResourceDescriptions', () => {
+    expect(paginatorOf('ListResources')).toEqual({
+      inputToken: 'NextToken',
+      outputToken: 'NextToken',
+      limitKey: 'MaxResults',
+      items: 'ResourceDescriptions',
+    });
+  });
+
+  it('an operation without the pair has none', () => {
+    expect(paginatorOf('GetResource')).toBeUndefined();
+    expect(paginatorOf('CreateResource')).toBeUndefined();
+  });
+});
