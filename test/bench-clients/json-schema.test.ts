@@ -4,8 +4,8 @@
  * rejected), every operation of every committed package compiles under ajv's strict mode, and
  * unions, maps, recursion and scalar spellings come out as documented.
  */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -26,7 +26,8 @@ function serviceOf(folder: string): Service {
 // parent declares, which is plain JSON Schema that only that ajv-specific check objects to.
 function ajv(): Ajv {
   const a = new Ajv({ strict: true, strictRequired: false, allErrors: true });
-  addFormats(a);
+  // ajv-formats is CommonJS: its function is the default export under Node's ESM interop.
+  (formats as unknown as (a: Ajv) => void)(a);
   return a;
 }
 
