@@ -8,7 +8,7 @@ import type { DocumentFormat, ReadOperation, ReadPage, StructureNode } from '../
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 import { checkBindings } from './bindings.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
-import { operationNameOf } from './naming.ts';
+import { operationNameOf, SERVICE_ID } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
 import { inferPaginator } from './pagination.ts';
 
@@ -60,7 +60,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   const pages = [...input.pages].sort((a, b) => compare(a.file, b.file));
   const first = (pick: (p: ReadPage) => string | undefined) => pages.map(pick).find((v) => v !== undefined);
   const provider: Provider = input.settings.provider ?? input.folderProvider ?? pages[0]?.service.provider ?? 'aws';
-  const id = input.settings.id ?? first((p) => p.service.id) ?? input.folderId;
+  const id = serviceIdOf(input, pages, diagnostics);
   const clientName = input.settings.clientName ?? first((p) => p.service.clientName) ?? operationNameOf(id);
   const apiVersion = first((p) => p.service.apiVersion) ?? input.settings.apiVersion;
   const warnings: Warning[] = pages.flatMap((p) => p.warnings ?? []);
@@ -140,6 +140,33 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   };
   if (warnings.length > 0) service.warnings = warnings;
   return service;
+}
+
+/**
+ * The service id: from the settings, else a page, else the folder's name. It names output
+ * folders and packages, so one that isn't `^[a-z0-9][a-z0-9-]*$` (`../../etc`, a folder called
+ * `My Service`) is an error located where it came from; the IR then carries a harmless stand-in
+ * (never written: the error fails the run).
+ */
+function serviceIdOf(input: ServiceInput, pages: readonly ReadPage[], diagnostics: Diagnostic[]): string {
+  const page = pages.find((p) => p.service.id !== undefined);
+  const id = input.settings.id ?? page?.service.id ?? input.folderId;
+  if (SERVICE_ID.test(id)) return id;
+  const from =
+    input.settings.id !== undefined
+      ? { file: input.settingsFile ?? 'service.json', line: input.locateSetting?.(['id']) ?? 1, what: 'the settings' }
+      : page
+        ? { file: page.file, line: 1, what: 'the page' }
+        : { file: pages[0]?.file ?? input.folderId, line: 1, what: 'the folder name' };
+  diagnostics.push({
+    file: from.file,
+    line: from.line,
+    column: 1,
+    severity: 'error',
+    message: `service id ${JSON.stringify(id)} (from ${from.what}) is not a safe id: expected lowercase letters, digits and "-" (${SERVICE_ID.source}); it would name an output folder`,
+  });
+  const stand = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '');
+  return stand === '' ? 'invalid-service-id' : stand;
 }
 
 /** The wire facts in a service's settings, when they give a protocol and an endpoint. */

@@ -9,6 +9,12 @@ for (const word of ['data', 'metadata', 'status', 'media', 'information', 'setti
   pluralize.addUncountableRule(word);
 }
 
+/**
+ * What a service id may be (as the IR and settings schemas say): it names output folders and
+ * packages, so it can't hold `/`, `..`, spaces or capitals.
+ */
+export const SERVICE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 /** Splits a name into words at `_`, `-`, `.`, spaces and other non-alphanumerics. */
 function words(name: string): string[] {
   return name.split(/[^A-Za-z0-9]+/).filter(Boolean);

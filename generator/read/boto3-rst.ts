@@ -4,22 +4,21 @@
  * many `py:method`s). `restructured` finds the document's structure — sections and directives;
  * the directive bodies (field lists, literal blocks, bullet trees) are read from indentation.
  */
-import restructured, { type RstNode } from 'restructured';
+import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
+import { SERVICE_ID } from '../ir/naming.ts';
 import { buildTree, flattenBlock, linesToText, splitLines, type TextBlock } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from './page.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
+import { expandRstTabs, parseRstBounded } from './bounded-parse.ts';
 
 /** Whether text is a boto3 RST page: it holds a Sphinx Python directive. */
 export function isBoto3Rst(text: string): boolean {
   return /^\s*\.\. py:(method|class)::/m.test(text);
 }
-
-/** `restructured` is CommonJS with its API on `default`; under ESM interop it may sit one level deeper. */
-const rstParser: typeof restructured = (restructured as unknown as { default?: typeof restructured }).default ?? restructured;
 
 const DIRECTIVE = /^\.\. py:(method|class|attribute|function)::\s*(.*)$/;
 
@@ -91,23 +90,36 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
   if (breadcrumb) {
     page.service.clientName = breadcrumb[1]!.trim();
     const target = breadcrumb[2]!.split('/').filter((s) => s && s !== '..');
-    if (target.length > 0) page.service.id = target[target.length - 1]!;
+    const id = target[target.length - 1];
+    // The id names output folders: a page must not be able to steer them (`<../../etc>`, `<x/Foo Bar>`).
+    if (id !== undefined && SERVICE_ID.test(id)) page.service.id = id;
+    else if (id !== undefined || breadcrumb[2]!.trim() !== '') {
+      const line = lineBase + text.slice(0, breadcrumb.index).split('\n').length;
+      sink.error(line, `breadcrumb link <${breadcrumb[2]!.slice(0, 80)}> does not end in a service id: expected lowercase letters, digits and "-" (${SERVICE_ID.source})`);
+    }
   }
-  let doc: RstNode;
-  try {
-    doc = rstParser.parse(text, { position: true });
-  } catch (e) {
-    sink.error(chunk.firstLine, `not readable as reStructuredText: ${(e as Error).message}`);
+  // The parser sees tabs expanded (same lines, other offsets): its offsets are mapped to lines of that text.
+  const expanded = expandRstTabs(text);
+  const parsed = parseRstBounded(expanded);
+  if ('error' in parsed) {
+    sink.error(chunk.firstLine, `not readable as reStructuredText: ${parsed.error}`);
     return page;
   }
   const reader = new DirectiveReader(sink, page);
   const lines = { text, starts: lineOffsets(text), base: lineBase };
   const covered: [number, number][] = [];
+  if ('timedOut' in parsed) {
+    // Every directive is then found by indentation, as recoverDirectives does for those the parser misses.
+    sink.warning(chunk.firstLine, `the reStructuredText parser gave up after ${parsed.timedOut} ms; py: directives read by indentation`);
+    recoverDirectives(reader, lines, covered, sink, chunk.enclosingClass, false);
+    return page;
+  }
+  const parsedStarts = expanded === text ? lines.starts : lineOffsets(expanded);
   // A method the parser finds outside its class (after a line that broke the class) still belongs to it.
   let lastClass = chunk.enclosingClass;
-  for (const node of directivesOf(doc)) {
+  for (const node of directivesOf(parsed.doc)) {
     const { start, end } = node.position!;
-    const endLine = lineAt(lines.starts, Math.max(start.offset, end.offset - 1));
+    const endLine = lineAt(parsedStarts, Math.max(start.offset, end.offset - 1));
     covered.push([start.line, endLine]);
     readBlocksOf(reader, lines, start.line, endLine, lastClass);
     if (node.directive === 'py:class') lastClass = String(node.children?.[0]?.value ?? '').trim() || lastClass;
@@ -161,6 +173,8 @@ function recoverDirectives(
   covered: readonly [number, number][],
   sink: DiagnosticSink,
   initialClass: string | undefined,
+  /** Whether to warn that directives were recovered (not when the parser gave up: that is already said). */
+  warn = true,
 ): void {
   const { text, starts } = lines;
   const isCovered = (line: number) => covered.some(([a, b]) => line >= a && line <= b);
@@ -185,7 +199,7 @@ function recoverDirectives(
     recovered++;
     line = last;
   }
-  if (recovered > 0) {
+  if (recovered > 0 && warn) {
     sink.warning(lines.base + 1, `${recovered} py: directive${recovered > 1 ? 's' : ''} lay outside the directive structure (a line at column 0 inside a directive ends it); read by indentation`);
   }
 }

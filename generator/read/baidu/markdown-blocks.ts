@@ -13,10 +13,10 @@ export function parseMarkdown(text: string): Root {
   return unified().use(remarkParse).parse(text);
 }
 
-/** Blocks of a Markdown page, in document order. */
-export function markdownBlocks(text: string): Block[] {
+/** Blocks of a Markdown page (its text, or the syntax tree already parsed), in document order. */
+export function markdownBlocks(page: string | Root): Block[] {
   const blocks: Block[] = [];
-  for (const node of parseMarkdown(text).children) collect(node, blocks);
+  for (const node of (typeof page === 'string' ? parseMarkdown(page) : page).children) collect(node, blocks);
   return blocks;
 }
 

@@ -1,6 +1,6 @@
 /** The "See also: AWS API Documentation" link: service id, API version and PascalCase operation. */
 
-const LINK = /goto\/WebAPI\/(?<service>[a-z0-9-]+?)-(?<version>\d{4}-\d{2}-\d{2})\/(?<operation>[A-Za-z0-9_]+)/;
+const LINK = /goto\/WebAPI\/(?<service>[a-z0-9][a-z0-9-]*?)-(?<version>\d{4}-\d{2}-\d{2})\/(?<operation>[A-Za-z0-9_]+)/;
 
 /** What the link names, when `text` holds one. */
 export function parseSeeAlso(text: string): { serviceId: string; apiVersion: string; operation: string } | undefined {

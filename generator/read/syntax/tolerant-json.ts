@@ -70,6 +70,9 @@ class Unrepairable extends Error {
   }
 }
 
+/** Deeper nesting than this is reported, not followed: keeps the reader's stack bounded. */
+export const MAX_JSON_DEPTH = 256;
+
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$.-]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
@@ -93,6 +96,8 @@ export function parseTolerantJson(text: string): TolerantJsonResult {
 class Reader {
   readonly repairs: Repair[] = [];
   private i = 0;
+  /** Objects and lists open around the cursor. */
+  private depth = 0;
   private line = 1;
   private lineStart = 0;
 
@@ -248,6 +253,8 @@ class Reader {
 
   /** The elements of an object or list, from its opening bracket to `close`, each read by `one`. */
   private elements<T>(close: '}' | ']', unclosed: string, at: JsonPosition, one: () => { entry: T; where: string }): T[] {
+    // Reading is recursive descent: the depth must be bounded by us, not by the stack.
+    if (++this.depth > MAX_JSON_DEPTH) throw new Unrepairable(`nesting deeper than ${MAX_JSON_DEPTH} levels: expected a shallower example`, at);
     this.advance();
     const out: T[] = [];
     this.skipSpace();
@@ -258,6 +265,7 @@ class Reader {
       this.separator(close, where);
     }
     this.advance();
+    this.depth--;
     return out;
   }
 

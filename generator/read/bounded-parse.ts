@@ -1,0 +1,136 @@
+/**
+ * Running the third-party parsers (`restructured`, `remark-parse`) with a time bound. Both can
+ * take time far beyond linear on hostile input (issue 8's fuzzing): `restructured` backtracks
+ * exponentially on lists indented with a mix of tabs and spaces (a 7 KB page took 6 s), and
+ * remark's time grows with the cube of list nesting (1,000 nested items, 1 MB: 45 s). A
+ * synchronous parser can't be interrupted from its own thread, so the parse runs on a helper
+ * thread while this one waits on a shared flag with a timeout (`Atomics.wait`): readers stay
+ * synchronous, and a parse that misses its budget is abandoned (the thread terminated) and
+ * reported by the reader, never waited out.
+ *
+ * For `restructured`, tabs are expanded to 8 columns first (reStructuredText's own rule, the one
+ * `indent-tree.ts` applies): it keeps every line where it was and removes the commonest trigger.
+ */
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import type { RstNode } from 'restructured';
+
+/** Time a parse may take: a fixed part, plus a part per megabyte (restructured reads ~4–6 MB/s). */
+export const PARSE_BUDGET_MS = 2_000;
+export const PARSE_BUDGET_MS_PER_MB = 1_000;
+
+/** The outcome of a bounded parse: the tree, the parser's error, or the budget it overran. */
+export type BoundedParse<T> = { doc: T } | { error: string } | { timedOut: number };
+
+/** The parsers the helper thread runs. */
+type ParserKind = 'rst' | 'markdown';
+
+/** Expands tabs to the next multiple of 8 columns on every line; line breaks are kept. */
+export function expandRstTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('\t')) return line;
+      let out = '';
+      for (const c of line) out += c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c;
+      return out;
+    })
+    .join('\n');
+}
+
+/** The parsing thread: CommonJS evaluated in place (no TypeScript loader needed); parsers load on first use. */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const flag = new Int32Array(workerData.flag);
+let parsers;
+async function load() {
+  const rst = require(workerData.restructured);
+  const { unified } = await import(workerData.unified);
+  const remarkParse = (await import(workerData.remarkParse)).default;
+  return {
+    rst: (text) => (rst.default || rst).parse(text, { position: true }),
+    markdown: (text) => unified().use(remarkParse).parse(text),
+  };
+}
+workerData.jobs.on('message', async ({ kind, text }) => {
+  let answer;
+  try {
+    parsers = parsers || (await load());
+    answer = { doc: parsers[kind](text) };
+  } catch (e) {
+    answer = { error: String((e && e.message) || e) };
+  }
+  workerData.answers.postMessage(answer);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
+`;
+
+/** One parsing thread and the channels to it; replaced after a timeout. */
+interface ParserThread {
+  worker: Worker;
+  jobs: MessagePort;
+  answers: MessagePort;
+  flag: Int32Array;
+}
+
+let thread: ParserThread | undefined;
+
+function startThread(): ParserThread {
+  const jobs = new MessageChannel();
+  const answers = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      restructured: createRequire(import.meta.url).resolve('restructured'),
+      unified: import.meta.resolve('unified'),
+      remarkParse: import.meta.resolve('remark-parse'),
+      flag: flag.buffer,
+      jobs: jobs.port2,
+      answers: answers.port2,
+    },
+    transferList: [jobs.port2, answers.port2],
+  });
+  // The thread must not keep a finished program alive.
+  worker.unref();
+  jobs.port1.unref();
+  answers.port1.unref();
+  return { worker, jobs: jobs.port1, answers: answers.port1, flag };
+}
+
+/** The budget for a text of `length` characters. */
+export function parseBudget(length: number): number {
+  return PARSE_BUDGET_MS + Math.ceil((length / (1 << 20)) * PARSE_BUDGET_MS_PER_MB);
+}
+
+/** Runs one parse on the helper thread, giving up after `budgetMs`. */
+function parseBounded<T>(kind: ParserKind, text: string, budgetMs: number): BoundedParse<T> {
+  thread ??= startThread();
+  const current = thread;
+  Atomics.store(current.flag, 0, 0);
+  current.jobs.postMessage({ kind, text });
+  const waited = Atomics.wait(current.flag, 0, 0, budgetMs);
+  if (waited === 'timed-out') {
+    thread = undefined;
+    void current.worker.terminate();
+    return { timedOut: budgetMs };
+  }
+  const answer = receiveMessageOnPort(current.answers)?.message as BoundedParse<T> | undefined;
+  return answer ?? { error: 'the parsing thread gave no answer' };
+}
+
+/**
+ * Parses reStructuredText (tabs expanded) with positions, giving up after `budgetMs`. Positions
+ * are those of the expanded text: lines are the same, offsets are not.
+ */
+export function parseRstBounded(text: string, budgetMs = parseBudget(text.length)): BoundedParse<RstNode> {
+  return parseBounded('rst', text, budgetMs);
+}
+
+/** Parses Markdown into remark's syntax tree, giving up after `budgetMs`. */
+export function parseMarkdownBounded(text: string, budgetMs = parseBudget(text.length)): BoundedParse<Root> {
+  return parseBounded('markdown', text, budgetMs);
+}

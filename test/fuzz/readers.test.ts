@@ -1,0 +1,143 @@
+/**
+ * Hostile and broken pages through every reader (issue 8): what fuzzing found, each kept as a
+ * fixture or a recipe over a real page, and the named mutations of the issue applied to every
+ * seed. Each input must give a schema-valid IR and located diagnostics (test/fuzz/check.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../generator/diagnostics.ts';
+import { buildService } from '../../generator/ir/build.ts';
+import { parseMarkdownBounded, parseRstBounded } from '../../generator/read/bounded-parse.ts';
+import { readDocument } from '../../generator/read/detect.ts';
+import { parseTolerantJson } from '../../generator/read/syntax/tolerant-json.ts';
+import { checkPage } from './check.ts';
+import { DEEP, mutate, nesting, seedText } from './mutations.ts';
+import { loadSeeds, ROOT, seedOf } from './seeds.ts';
+
+const seeds = loadSeeds();
+const texts = seeds.map((s) => seedText(s.bytes));
+const seed = (file: string) => seeds.find((s) => s.file === file)!;
+const errors = (text: string, file: string) => checkPage(seed(file), text).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+
+describe('what fuzzing found', () => {
+  it('a 10,000-deep JSON example is an error at its line, not a stack overflow (tolerant JSON recursion)', () => {
+    const deep = nesting('json', DEEP);
+    expect(parseTolerantJson(deep).problems).toEqual([{ message: 'nesting deeper than 256 levels: expected a shallower example', at: { line: 1, column: 1537 } }]);
+    const file = 'test/fixtures/baidu/peering-connections.md';
+    const page = texts[seeds.indexOf(seed(file))]!.replace('"peerConnId": "peerconn-9td54fmx143e"', `"peerConnId": ${deep}`);
+    const line = page.split('\n').findIndex((l) => l.includes('"peerConnId": {"a"')) + 1;
+    const outcome = checkPage(seed(file), page);
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      `${file}:${line}:1549: error: the response example of create_peerconn can't be repaired: nesting deeper than 256 levels: expected a shallower example`,
+    ]);
+    expect(outcome.operations).toBe(11);
+  });
+
+  it('an RST page indented with tabs and spaces reads in well under a second (restructured backtracked for 6 s)', () => {
+    // test/fuzz/fixtures/rst-tabs-backtracking.rst: logs get_query_results, tabs for 4 spaces, cut, spliced, shifted.
+    const file = 'test/fuzz/fixtures/rst-tabs-backtracking.rst';
+    const text = readFileSync(`${ROOT}/${file}`, 'utf8');
+    readDocument('.. py:method:: X.Client.warm_up(**kwargs)\n', 'warm.rst'); // the parser thread starts once
+    const start = performance.now();
+    const page = readDocument(text, file);
+    expect(performance.now() - start).toBeLessThan(1500);
+    // A tab is 8 columns, as reStructuredText says: the same reading as the page with tabs expanded.
+    const expanded = readDocument(text.replace(/^[^\S\n]+/gm, (ws) => ws.replace(/ {0,7}\t/g, (run) => ' '.repeat(8 - (run.length - 1)))), file);
+    expect(page).toEqual(expanded);
+    expect(page.skipped.map((s) => s.name)).toEqual(['CloudWatchLogs.Client.get_query_results']);
+  });
+
+  it('restructured over its time budget: abandoned, then the page is read by indentation with a warning', () => {
+    expect(parseRstBounded('.. py:method:: X.Client.op(**kwargs)\n', 0)).toEqual({ timedOut: 0 });
+    // The thread is replaced: the next parse works.
+    const again = parseRstBounded('.. py:method:: X.Client.op(**kwargs)\n');
+    expect('doc' in again && again.doc.type).toBe('document');
+    expect(parseMarkdownBounded('# x\n', 0)).toEqual({ timedOut: 0 });
+    const md = parseMarkdownBounded('# x\n');
+    expect('doc' in md && md.doc.children[0]!.type).toBe('heading');
+  });
+
+  it('Markdown with lists nested 1,000 deep (remark: 45 s) is an error within its time budget', () => {
+    const file = 'test/fixtures/baidu/peering-connections.md';
+    const text = `${nesting('md-list', 1000)}\n\n${texts[seeds.indexOf(seed(file))]}`;
+    const start = performance.now();
+    const outcome = checkPage(seed(file), text);
+    expect(performance.now() - start).toBeLessThan(8000);
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^test\/fixtures\/baidu\/peering-connections\.md:1:1: error: the Markdown parser gave up after \d+ ms \(lists nested too deep\?\)$/)]);
+  }, 20_000);
+});
+
+describe('service ids taken from pages can not name a path', () => {
+  const file = 'specs/aws/odb/get_odb_peering_connection.rst';
+  const odb = texts[seeds.indexOf(seed(file))]!;
+
+  it('a breadcrumb linking to ../../../Etc Passwd is an error at the breadcrumb; the id comes from the "See also" link', () => {
+    const hostile = odb.replace(/^:doc:`(\w+) <[^>]*>`/m, ':doc:`$1 <../../../Etc Passwd>`');
+    expect(hostile).not.toBe(odb);
+    const page = readDocument(hostile, file);
+    expect(page.service.id).toBe('odb');
+    expect(page.diagnostics.map(formatDiagnostic)).toContain(
+      `${file}:1:1: error: breadcrumb link <../../../Etc Passwd> does not end in a service id: expected lowercase letters, digits and "-" (^[a-z0-9][a-z0-9-]*$)`,
+    );
+    expect(checkPage(seed(file), hostile).violations).toEqual([]);
+  });
+
+  it('a "See also" link naming -x or X_Y gives no service id', () => {
+    const link = odb.replace(/goto\/WebAPI\/odb-/, 'goto/WebAPI/-odb-');
+    expect(readDocument(link, file).operations[0]!.name).toBeUndefined();
+  });
+
+  it('a folder named "My Service" or a settings id "../x" is an error located at its source, and the IR stays valid', () => {
+    const page = readDocument(odb, file);
+    delete page.service.id;
+    const diagnostics: Parameters<typeof buildService>[1] = [];
+    const service = buildService({ folderId: 'My Service', settings: {}, pages: [page] }, diagnostics);
+    expect(diagnostics.map(formatDiagnostic)).toContain(
+      `${file}:1:1: error: service id "My Service" (from the folder name) is not a safe id: expected lowercase letters, digits and "-" (^[a-z0-9][a-z0-9-]*$); it would name an output folder`,
+    );
+    expect(service.id).toBe('my-service');
+    const fromSettings: Parameters<typeof buildService>[1] = [];
+    buildService({ folderId: 'odb', settings: { id: '../x' }, settingsFile: 'specs/aws/odb/service.json', locateSetting: () => 3, pages: [page] }, fromSettings);
+    expect(fromSettings.map(formatDiagnostic)).toContain(
+      'specs/aws/odb/service.json:3:1: error: service id "../x" (from the settings) is not a safe id: expected lowercase letters, digits and "-" (^[a-z0-9][a-z0-9-]*$); it would name an output folder',
+    );
+  });
+});
+
+describe('the mutations issue 8 names, on every seed', () => {
+  const named: [string, (text: string) => string][] = [
+    ['a NUL byte', (t) => mutate(t, { op: 'nul', at: Math.floor(t.length / 3) }, texts)],
+    ['a BOM (bytes, through decode)', (t) => mutate(t, { op: 'bom' }, texts)],
+    ['invalid UTF-8 bytes (through decode)', (t) => mutate(t, { op: 'invalidUtf8', at: Math.floor(t.length / 2), bytes: [0xc3, 0x28, 0xff, 0x80] }, texts)],
+    ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+    ['tabs for spaces', (t) => mutate(t, { op: 'tabs', at: 0, count: 1e6, width: 4 }, texts)],
+    ['indentation shifted', (t) => mutate(t, { op: 'shiftIndent', at: 20, count: 30, by: 3 }, texts)],
+    ['cut in the middle', (t) => t.slice(0, Math.floor(t.length / 2))],
+    ['10,000-deep dict in a syntax block', (t) => mutate(t, { op: 'nest', at: 0, depth: DEEP, style: 'dict' }, texts)],
+    ['10,000-deep list in a syntax block', (t) => mutate(t, { op: 'nest', at: 1, depth: DEEP, style: 'list' }, texts)],
+    ['10,000-deep call in a syntax block', (t) => mutate(t, { op: 'nest', at: 2, depth: DEEP, style: 'call' }, texts)],
+    ['10,000-deep JSON example', (t) => mutate(t, { op: 'nest', at: 0, depth: DEEP, style: 'json' }, texts)],
+  ];
+  for (const [name, change] of named) {
+    it(`${name}: a valid IR and located diagnostics on all ${seeds.length} seeds`, () => {
+      for (const [i, s] of seeds.entries()) expect(checkPage(s, change(texts[i]!)).violations, s.file).toEqual([]);
+    });
+  }
+
+  it('a syntax block nested 10,000 deep is reported as too deep, at its line', () => {
+    const file = 'specs/aws/odb/get_odb_peering_connection.rst';
+    const text = mutate(texts[seeds.indexOf(seed(file))]!, { op: 'nest', at: 0, depth: DEEP, style: 'dict' }, texts);
+    const line = text.split('\n').findIndex((l) => l.includes("{'a': {'a'")) + 1;
+    expect(errors(text, file)).toEqual([expect.stringMatching(new RegExp(`^${file}:${line}:\\d+: error: Request Syntax of get_odb_peering_connection: nesting deeper than 256 levels`))]);
+  });
+
+  it('entries nested 3,000 deep (no literal to bound them) read without exhausting the stack', () => {
+    const file = 'test/fixtures/boto3/logs/get_log_fields.rst';
+    const lines = texts[seeds.indexOf(seed(file))]!.split('\n');
+    const at = lines.findIndex((l) => /^\s*- \*\*\w+\*\* \*\(/.test(l));
+    lines.splice(at + 1, 0, nesting('rst-entries', 3000, lines[at]!.length - lines[at]!.trimStart().length + 2));
+    expect(checkPage(seedOf(file), lines.join('\n')).violations).toEqual([]);
+  });
+});
