@@ -8,7 +8,7 @@ import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import { loadIR } from './load.ts';
 import { readers } from './read/detect.ts';
 import { validateIR } from './ir/validate.ts';
-import { generate } from './emit/generate.ts';
+import { generatePaths } from './emit/generate-paths.ts';
 import { registerReviewCommands } from './diff/commands.ts';
 
 const EXIT_OK = 0;
@@ -74,26 +74,32 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .option('--strict', 'fail on warnings too')
     .option('--out <dir>', 'output folder, replaced atomically', 'generated')
     .option('--check-types', 'type-check every generated package (strict) before writing')
-    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean }) => {
-      const { ir, diagnostics } = loadIR(paths);
-      if (report(io, diagnostics, opts.strict ?? false)) {
+    .option('--cache-dir <dir>', 'cache of readings and packages: unchanged services are not read or emitted again', '.docsdk-cache')
+    .option('--no-cache', 'read and emit everything, and leave the cache alone')
+    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string }) => {
+      const strict = opts.strict ?? false;
+      const result = await generatePaths(paths, opts.out, {
+        generatorVersion: GENERATOR_VERSION,
+        checkTypes: opts.checkTypes ?? false,
+        strict,
+        ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
+      });
+      if (report(io, result.diagnostics, strict)) {
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const problems = validateIR(ir);
-      for (const p of problems) io.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
-      if (problems.length > 0) {
+      for (const p of result.invalidIR) io.stderr(`internal error: produced IR violates its schema at ${p}\n`);
+      if (result.invalidIR.length > 0) {
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const result = await generate(ir, opts.out, { generatorVersion: GENERATOR_VERSION, checkTypes: opts.checkTypes ?? false });
       for (const p of result.problems) io.stderr(`error: ${p}\n`);
       if (result.problems.length > 0) {
         io.stderr(`nothing written: ${opts.out} is unchanged\n`);
         exitCode = EXIT_BAD_INPUT;
         return;
       }
-      for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files.length} files)\n`);
+      for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files} files)\n`);
     });
 
   registerReviewCommands(program, {

@@ -10,8 +10,10 @@ import { buildIR, type ServiceInput } from './ir/build.ts';
 import type { IR, Provider } from './ir/model.ts';
 import { readDocument } from './read/detect.ts';
 import { chunksOf, mergeChunkReadings } from './read/chunked.ts';
+import { isBoto3Rst } from './read/boto3-rst.ts';
 import { ReadPool } from './read/pool.ts';
-import type { ReaderContext } from './read/page.ts';
+import type { ReaderContext, ReadPage } from './read/page.ts';
+import { splitByDeclaredService } from './split-by-service.ts';
 import { loadServiceSettings, SETTINGS_FILE, settingsFileFor } from './settings/service-settings.ts';
 
 /** The result of loading: the IR built from whatever could be read, and every diagnostic. */
@@ -62,7 +64,7 @@ function providerOfFolder(dir: string): Provider | undefined {
 }
 
 /** One document to read: where it is, how it is shown, and its service folder. */
-interface PlannedDocument {
+export interface PlannedDocument {
   file: string;
   shown: string;
   input: ServiceInput;
@@ -70,14 +72,14 @@ interface PlannedDocument {
 }
 
 /** What loading will read: the documents, grouped into service folders with their settings. */
-interface LoadPlan {
+export interface LoadPlan {
   folders: ServiceInput[];
   documents: PlannedDocument[];
   diagnostics: Diagnostic[];
 }
 
 /** Finds the documents under `paths` and reads each service folder's settings. */
-function planLoad(paths: readonly string[]): LoadPlan {
+export function planLoad(paths: readonly string[]): LoadPlan {
   const { files, diagnostics } = collectDocuments(paths);
   const folders = new Map<string, ServiceInput>();
   const documents: PlannedDocument[] = [];
@@ -103,10 +105,11 @@ function planLoad(paths: readonly string[]): LoadPlan {
   return { folders: [...folders.values()], documents, diagnostics };
 }
 
-/** Builds the IR from a plan whose pages have been read. */
+/** Builds the IR from a plan whose pages have been read: one service per folder, or per declared id. */
 function finishLoad(plan: LoadPlan): LoadResult {
   for (const doc of plan.documents) plan.diagnostics.push(...doc.input.pages.flatMap((p) => (p.file === doc.shown ? p.diagnostics : [])));
-  const ir = buildIR(plan.folders.filter((f) => f.pages.some((p) => p.operations.length > 0)), plan.diagnostics);
+  const services = plan.folders.flatMap(splitByDeclaredService).filter((f) => f.pages.some((p) => p.operations.length > 0));
+  const ir = buildIR(services, plan.diagnostics);
   return { ir, diagnostics: sortDiagnostics(plan.diagnostics) };
 }
 
@@ -118,29 +121,48 @@ export function loadIR(paths: readonly string[]): LoadResult {
 }
 
 /**
- * Loads every document under `paths` and builds the IR, reading large boto3 RST pages in chunks
- * on a pool of threads (the other documents, small, on this thread). Same result as {@link loadIR}.
+ * Loads every document under `paths` and builds the IR, reading boto3 RST pages on a pool of
+ * threads (large ones in chunks, so one big service keeps every thread busy; the other formats,
+ * small and possibly needing their folder's settings, on this thread). Same result as {@link loadIR}.
  */
 export async function loadIRParallel(paths: readonly string[], threads?: number): Promise<LoadResult> {
   const plan = planLoad(paths);
   const pool = new ReadPool(threads);
   try {
-    await Promise.all(
-      plan.documents.map(async (doc) => {
-        const text = decode(readFileSync(doc.file));
-        const chunks = chunksOf(text);
-        const page = chunks
-          ? mergeChunkReadings(await Promise.all(chunks.map((c) => pool.readChunk(c, doc.shown))))
-          : readDocument(text, doc.shown, doc.context);
-        doc.input.pages.push(page);
-      }),
-    );
+    await readAllOnPool(pool, plan.documents, (doc, page) => doc.input.pages.push(page));
   } finally {
     await pool.close();
   }
   // Pages arrive in completion order; the IR must not depend on it.
   for (const folder of plan.folders) folder.pages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return finishLoad(plan);
+}
+
+/** Reads one document: boto3 RST on the pool (in chunks when large), anything else on this thread. */
+export async function readOnPool(pool: ReadPool, text: string, shown: string, context: ReaderContext): Promise<ReadPage> {
+  if (!isBoto3Rst(text)) return readDocument(text, shown, context);
+  const chunks = chunksOf(text) ?? [{ text, firstLine: 1 }];
+  return mergeChunkReadings(await Promise.all(chunks.map((c) => pool.readChunk(c, shown))));
+}
+
+/**
+ * Reads documents on the pool with a bounded number in flight: a file is read from disk only when
+ * a lane is free, so the corpus is never all in memory, and this thread stays free to take answers
+ * (reading everything on it first would leave the threads idle).
+ */
+export async function readAllOnPool<D extends { file: string; shown: string; context: ReaderContext }>(
+  pool: ReadPool,
+  documents: readonly D[],
+  done: (doc: D, page: ReadPage) => void,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < documents.length) {
+      const doc = documents[next++]!;
+      done(doc, await readOnPool(pool, decode(readFileSync(doc.file)), doc.shown, doc.context));
+    }
+  };
+  await Promise.all(Array.from({ length: pool.threads * 2 }, lane));
 }
 
 /** Decodes a document as UTF-8 (invalid bytes become U+FFFD) without a byte-order mark. */

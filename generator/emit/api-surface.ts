@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, TypeFormatFlags, type ExportedDeclarations } from 'ts-morph';
 import type { EmittedFile } from './emit-service.ts';
-import { sourceProject } from './ts-project.ts';
+import { withSharedSourceProject } from './ts-project.ts';
 
 /** One member of an exported interface or class. */
 export interface ApiMember {
@@ -57,11 +57,12 @@ function describe(name: string, decl: ExportedDeclarations): ApiSymbol {
 
 /** The API surface of a package given its files (in memory), sorted by name then kind. */
 export function apiSurface(folder: string, files: readonly EmittedFile[]): ApiSymbol[] {
-  const { index } = sourceProject(folder, files);
   const out: ApiSymbol[] = [];
-  for (const [name, decls] of index.getExportedDeclarations()) {
-    for (const decl of decls) out.push(describe(name, decl));
-  }
+  withSharedSourceProject(folder, files, (index) => {
+    for (const [name, decls] of index.getExportedDeclarations()) {
+      for (const decl of decls) out.push(describe(name, decl));
+    }
+  });
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 

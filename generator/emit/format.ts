@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as prettier from 'prettier';
+import type * as prettier from 'prettier';
 
 /** The options every emitted file is formatted with. */
 export const PRETTIER_OPTIONS: prettier.Options = {
@@ -22,5 +22,7 @@ export async function formatFile(file: string, text: string): Promise<string> {
   const ext = /\.[a-z]+$/.exec(file)?.[0] ?? '';
   const parser = PARSERS[ext];
   if (!parser) return text;
-  return prettier.format(text, { ...PRETTIER_OPTIONS, parser });
+  // Loaded on first use: a generate run whose packages all come from the cache never needs it.
+  const { format } = await import('prettier');
+  return format(text, { ...PRETTIER_OPTIONS, parser });
 }

@@ -7,8 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { IR, Service } from '../ir/model.ts';
-import { apiSnapshotFile, apiSurface } from './api-surface.ts';
-import { typeCheckPackage } from './check-types.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { isPackageName } from './escape.ts';
 import { handlebarsRenderer, type Renderer } from './render.ts';
@@ -81,6 +79,9 @@ export async function renderPackages(ir: IR, options: GenerateOptions): Promise<
 
   const renderer = options.renderer ?? handlebarsRenderer();
   const versions = packageVersions(options.generatorVersion);
+  // ts-morph loads in about a second: only when something is emitted.
+  const { apiSnapshotFile, apiSurface } = await import('./api-surface.ts');
+  const { typeCheckPackage } = await import('./check-types.ts');
   const packages: GeneratedPackage[] = [];
   const sorted = [...ir.services].sort((a, b) => (`${a.provider}-${a.id}` < `${b.provider}-${b.id}` ? -1 : 1));
   for (const service of sorted) {

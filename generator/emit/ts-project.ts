@@ -17,9 +17,8 @@ export const RUNTIME_ENTRY = fileURLToPath(new URL('../../runtime/src/index.ts',
 /** A virtual folder for in-memory sources; never written. */
 const VIRTUAL_ROOT = '/__docsdk_check__';
 
-/** A project holding `files`' TypeScript sources under a virtual folder named `folder`. */
-export function sourceProject(folder: string, files: readonly EmittedFile[]): { project: Project; index: SourceFile; root: string } {
-  const project = new Project({
+function newProject(): Project {
+  return new Project({
     compilerOptions: {
       target: ScriptTarget.ES2022,
       module: ModuleKind.ESNext,
@@ -36,6 +35,10 @@ export function sourceProject(folder: string, files: readonly EmittedFile[]): { 
     },
     skipAddingFilesFromTsConfig: true,
   });
+}
+
+/** A project holding `files`' TypeScript sources under a virtual folder named `folder`. */
+export function sourceProject(folder: string, files: readonly EmittedFile[], project: Project = newProject()): { project: Project; index: SourceFile; root: string } {
   const root = `${VIRTUAL_ROOT}/${folder}`;
   let index: SourceFile | undefined;
   for (const f of files) {
@@ -45,4 +48,22 @@ export function sourceProject(folder: string, files: readonly EmittedFile[]): { 
   }
   if (!index) throw new Error(`${folder}: no src/index.ts`);
   return { project, index, root };
+}
+
+let shared: Project | undefined;
+
+/**
+ * Runs `use` on a project holding `files` (as {@link sourceProject}) that is shared by every call:
+ * the standard library and the runtime's sources are parsed and bound once per process instead of
+ * once per package (most of the time of reading a package's API). The package's files are removed
+ * again afterwards, so each call sees only its own package, as with a fresh project.
+ */
+export function withSharedSourceProject<T>(folder: string, files: readonly EmittedFile[], use: (index: SourceFile) => T): T {
+  shared ??= newProject();
+  const { index, root } = sourceProject(folder, files, shared);
+  try {
+    return use(index);
+  } finally {
+    for (const sf of shared.getSourceFiles()) if (sf.getFilePath().startsWith(`${root}/`)) shared.removeSourceFile(sf);
+  }
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A file to write, relative to the output folder (`/`-separated, already checked not to escape it). */
@@ -52,27 +52,78 @@ export function isContainedPath(rel: string): boolean {
 
 /** Replaces `outDir` with exactly `files`, atomically (see the module comment). */
 export function writeTreeAtomically(outDir: string, files: readonly TreeFile[]): void {
-  const abs = path.resolve(outDir);
-  recoverInterruptedSwap(abs);
-  const parent = path.dirname(abs);
-  mkdirSync(parent, { recursive: true });
-  const tmp = path.join(parent, `.${path.basename(abs)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  const tree = TreeWriter.begin(outDir);
   try {
-    mkdirSync(tmp);
-    for (const f of files) {
-      if (!isContainedPath(f.path)) throw new Error(`refusing to write outside ${outDir}: ${JSON.stringify(f.path)}`);
-      const target = path.join(tmp, ...f.path.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.content);
-    }
+    for (const f of files) tree.write(f.path, f.content);
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    tree.abort();
     throw e;
   }
-  const old = path.join(parent, `.${path.basename(abs)}.old-${process.pid}`);
-  const hadOld = existsSync(abs);
-  if (hadOld) renameSync(abs, old);
-  renameSync(tmp, abs);
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+  tree.commit();
+}
+
+/**
+ * A tree written file by file into the temporary folder, then swapped in by {@link TreeWriter.commit}
+ * (or dropped by {@link TreeWriter.abort}): a generate run can stream packages to disk as they are
+ * emitted and keep none in memory, and still replace the output atomically. Unchanged files can be
+ * hard-linked from the current output (same folder, so same file system) instead of written again.
+ */
+export class TreeWriter {
+  private constructor(
+    readonly outDir: string,
+    readonly tmp: string,
+  ) {}
+
+  /** Starts a tree that will replace `outDir`. */
+  static begin(outDir: string): TreeWriter {
+    const abs = path.resolve(outDir);
+    recoverInterruptedSwap(abs);
+    const parent = path.dirname(abs);
+    mkdirSync(parent, { recursive: true });
+    const tmp = path.join(parent, `.${path.basename(abs)}.tmp-${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    return new TreeWriter(abs, tmp);
+  }
+
+  /** The absolute path in the temporary tree of `rel` (checked to stay inside), its folder created. */
+  target(rel: string): string {
+    if (!isContainedPath(rel)) throw new Error(`refusing to write outside ${this.outDir}: ${JSON.stringify(rel)}`);
+    const target = path.join(this.tmp, ...rel.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    return target;
+  }
+
+  /** Writes `rel`; returns its absolute path in the temporary tree. */
+  write(rel: string, content: string): string {
+    const target = this.target(rel);
+    writeFileSync(target, content);
+    return target;
+  }
+
+  /** Puts the existing file `from` at `rel` (hard link, or a copy where links fail); returns its path. */
+  link(rel: string, from: string): string {
+    const target = this.target(rel);
+    try {
+      linkSync(from, target);
+    } catch {
+      copyFileSync(from, target);
+    }
+    return target;
+  }
+
+  /** Swaps the tree in for `outDir`. */
+  commit(): void {
+    const parent = path.dirname(this.outDir);
+    const old = path.join(parent, `.${path.basename(this.outDir)}.old-${process.pid}`);
+    const hadOld = existsSync(this.outDir);
+    if (hadOld) renameSync(this.outDir, old);
+    renameSync(this.tmp, this.outDir);
+    if (hadOld) rmSync(old, { recursive: true, force: true });
+  }
+
+  /** Drops the temporary tree; `outDir` stays as it was. */
+  abort(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
 }

@@ -13,7 +13,8 @@ import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
-import { expandRstTabs, parseRstBounded } from './bounded-parse.ts';
+import { expandRstTabs, parseBudget, parseRstBounded, type BoundedParse } from './bounded-parse.ts';
+import { rstSkeleton } from './rst-skeleton.ts';
 
 /** Whether text is a boto3 RST page: it holds a Sphinx Python directive. */
 export function isBoto3Rst(text: string): boolean {
@@ -100,7 +101,8 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
   }
   // The parser sees tabs expanded (same lines, other offsets): its offsets are mapped to lines of that text.
   const expanded = expandRstTabs(text);
-  const parsed = parseRstBounded(expanded);
+  const structure = parseStructure(expanded);
+  const parsed = structure.parsed;
   if ('error' in parsed) {
     sink.error(chunk.firstLine, `not readable as reStructuredText: ${parsed.error}`);
     return page;
@@ -114,18 +116,42 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
     recoverDirectives(reader, lines, covered, sink, chunk.enclosingClass, false);
     return page;
   }
-  const parsedStarts = expanded === text ? lines.starts : lineOffsets(expanded);
+  const parsedStarts = structure.text === text ? lines.starts : lineOffsets(structure.text);
   // A method the parser finds outside its class (after a line that broke the class) still belongs to it.
   let lastClass = chunk.enclosingClass;
   for (const node of directivesOf(parsed.doc)) {
     const { start, end } = node.position!;
-    const endLine = lineAt(parsedStarts, Math.max(start.offset, end.offset - 1));
-    covered.push([start.line, endLine]);
-    readBlocksOf(reader, lines, start.line, endLine, lastClass);
+    const startLine = structure.pageLine(start.line, 'first');
+    const endLine = structure.pageLine(lineAt(parsedStarts, Math.max(start.offset, end.offset - 1)), 'last');
+    covered.push([startLine, endLine]);
+    readBlocksOf(reader, lines, startLine, endLine, lastClass);
     if (node.directive === 'py:class') lastClass = String(node.children?.[0]?.value ?? '').trim() || lastClass;
   }
   recoverDirectives(reader, lines, covered, sink, chunk.enclosingClass);
   return page;
+}
+
+/** What the parser was given and made of it, and how its lines map to the page's. */
+interface ParsedStructure {
+  parsed: BoundedParse<RstNode>;
+  text: string;
+  pageLine(line: number, end: 'first' | 'last'): number;
+}
+
+/**
+ * Parses the structure of a chunk (tabs expanded) from its skeleton ({@link rstSkeleton}): the
+ * parser only has to find the directives. When the skeleton does not parse, the whole text is
+ * parsed, so an unreadable chunk is reported exactly as before.
+ */
+function parseStructure(expanded: string): ParsedStructure {
+  const skeleton = rstSkeleton(expanded);
+  if (skeleton) {
+    const parsed = parseRstBounded(skeleton.text, parseBudget(expanded.length));
+    if (!('error' in parsed)) {
+      return { parsed, text: skeleton.text, pageLine: (line, end) => (end === 'first' ? skeleton.first : skeleton.last)[line - 1]! };
+    }
+  }
+  return { parsed: parseRstBounded(expanded), text: expanded, pageLine: (line) => line };
 }
 
 /** A chunk's text with the offsets of its lines and the page line before its first. */

@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIR, loadIRParallel } from '../generator/load.ts';
+import { tempDir } from './emit/helpers.ts';
+
+const ODB = 'specs/aws/odb/get_odb_peering_connection.rst';
+const PARTNER = 'specs/aws/partnercentral-account/get_connection.rst';
+
+/** A folder holding the two seed RST pages of different services, without settings. */
+function mixedFolder(): string {
+  const dir = path.join(tempDir('docsdk-split-'), 'pages');
+  mkdirSync(dir);
+  copyFileSync(ODB, path.join(dir, 'odb.rst'));
+  copyFileSync(PARTNER, path.join(dir, 'partner.rst'));
+  return dir;
+}
+
+describe('a folder of pages from several services', () => {
+  it('gives one service per page-declared id, each as if its page were read alone', () => {
+    const dir = mixedFolder();
+    const both = loadIR([dir]);
+    expect(both.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(both.ir.services.map((s) => s.id)).toEqual(['odb', 'partnercentral-account']);
+    const alone = [loadIR([path.join(dir, 'odb.rst')]), loadIR([path.join(dir, 'partner.rst')])];
+    expect(both.ir.services).toEqual(alone.map((r) => r.ir.services[0]));
+  });
+
+  it('reads the same on the thread pool', async () => {
+    const dir = mixedFolder();
+    expect(await loadIRParallel([dir], 2)).toEqual(loadIR([dir]));
+  });
+
+  it('stays one service when the folder settings name it', () => {
+    const dir = mixedFolder();
+    writeFileSync(path.join(dir, 'service.json'), JSON.stringify({ id: 'mixed' }));
+    const { ir } = loadIR([dir]);
+    expect(ir.services.map((s) => [s.id, s.operations.map((o) => o.name)])).toEqual([['mixed', ['GetConnection', 'GetOdbPeeringConnection']]]);
+  });
+
+  it('applies the folder settings to each service', () => {
+    const dir = mixedFolder();
+    writeFileSync(path.join(dir, 'service.json'), JSON.stringify({ packageName: '@x/shared', timestampFormat: 'iso8601' }));
+    const { ir } = loadIR([dir]);
+    expect(ir.services.map((s) => [s.id, s.packageName])).toEqual([
+      ['odb', '@x/shared'],
+      ['partnercentral-account', '@x/shared'],
+    ]);
+  });
+
+  it('leaves the seeds as they were: one service per folder', () => {
+    expect(loadIR(['specs']).ir.services.map((s) => `${s.provider}/${s.id}`)).toEqual([
+      'aws/directconnect',
+      'aws/odb',
+      'aws/partnercentral-account',
+      'baidu/vpc',
+    ]);
+  });
+});
