@@ -22,7 +22,7 @@ export function readBaiduMarkdown(text: string, file: string, context?: ReaderCo
   const parsed = parseMarkdownBounded(text);
   if ('doc' in parsed) return readBaiduBlocks(markdownBlocks(parsed.doc), file, 'baidu-markdown', context);
   const sink = new DiagnosticSink(file);
-  const why = 'timedOut' in parsed ? `the Markdown parser gave up after ${parsed.timedOut} ms (lists nested too deep?)` : `not readable as Markdown: ${parsed.error}`;
+  const why = 'timedOut' in parsed ? `the Markdown parser gave up after ${parsed.timedOut} ms: the page is too large or its lists nest too deep` : `not readable as Markdown: ${parsed.error}`;
   sink.error(1, why);
   return { file, format: 'baidu-markdown', service: { provider: 'baidu' }, operations: [], skipped: [], diagnostics: sink.items, warnings: [] };
 }

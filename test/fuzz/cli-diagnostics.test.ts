@@ -1,0 +1,55 @@
+/**
+ * Diagnostics are collected, not thrown (issue 8): `docsdk ir` over several broken files in
+ * several folders reports every problem of every file, sorted, as `file:line:col: severity:
+ * message`, then exits 1; warnings alone exit 0 unless `--strict`.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../generator/cli.ts';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+describe('docsdk ir over broken files', () => {
+  it('reports every problem of every file, sorted and located, then exits 1', async () => {
+    // test/fuzz/fixtures/broken: a syntax block nested 300 deep, a breadcrumb linking out of the
+    // tree, a compact page cut in half, a page with NUL and invalid UTF-8 bytes (read; its service,
+    // odb, is also documented by test/fixtures/bad/broken-syntax — one more error).
+    const r = await run('ir', 'test/fuzz/fixtures/broken', 'test/fixtures/bad/not-a-page', 'test/fixtures/bad/broken-syntax');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    const expected = [
+      'test/fixtures/bad/broken-syntax/page.rst:24:32: error: Request Syntax of get_odb_peering_connection: unterminated string',
+      `test/fixtures/bad/broken-syntax/page.rst:47:29: error: Response Syntax of get_odb_peering_connection: expected ":" after`,
+      'test/fixtures/bad/not-a-page/page.txt:1:1: error: no reader recognises this document; expected one of: boto3-rst',
+      'test/fuzz/fixtures/broken/binary.rst:1:1: error: service aws/odb is documented in two folders; expected one folder per service',
+      'test/fuzz/fixtures/broken/cut.txt:112:1: error: Response Structure ends without an entry for output.connections[].bandwidth and 15 more',
+      'test/fuzz/fixtures/broken/deep-syntax.rst:24:1568: error: Request Syntax of get_odb_peering_connection: nesting deeper than 256 levels',
+      'test/fuzz/fixtures/broken/escaping-breadcrumb.rst:1:1: error: breadcrumb link <../../../Etc Passwd> does not end in a service id',
+    ];
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => expect(line.startsWith(expected[i]!), `${line}\n  should start with\n${expected[i]}`).toBe(true));
+    // Sorted by file, then line and column.
+    const keys = lines.map((l) => /^(.*?):(\d+):(\d+):/.exec(l)!).map((m) => [m[1]!, Number(m[2]), Number(m[3])] as const);
+    expect([...keys].sort((a, b) => compare(a[0], b[0]) || a[1] - b[1] || a[2] - b[2])).toEqual(keys);
+  });
+
+  it('warnings alone exit 0 with the IR printed; --strict makes them fail the run', async () => {
+    const lenient = await run('ir', 'specs/baidu/vpc');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr.trimEnd().split('\n')).toHaveLength(4);
+    expect(lenient.stderr).toMatch(/^specs\/baidu\/vpc\/peering-connections\.txt:869:2: warning: the response example of list_peerconns is not valid JSON/);
+    expect(JSON.parse(lenient.stdout).services[0].id).toBe('vpc');
+    const strict = await run('ir', '--strict', 'specs/baidu/vpc');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toBe(lenient.stderr);
+  });
+});
