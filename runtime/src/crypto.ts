@@ -67,12 +67,16 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 
 /** HMAC-SHA256 (when `key` is given) or SHA-256 of `data`. */
 export async function sha256(data: SourceData, key?: SourceData): Promise<Uint8Array> {
-  const bytes = toBytes(data);
   if (nodeCrypto) {
-    const h = key === undefined ? nodeCrypto.createHash('sha256') : nodeCrypto.createHmac('sha256', toBytes(key));
-    return h.update(bytes).digest();
+    // Strings go to node:crypto as they are (UTF-8, as TextEncoder would give): encoding them first
+    // costs a copy per hash, and signing hashes four to six strings per request.
+    const h =
+      key === undefined
+        ? nodeCrypto.createHash('sha256')
+        : nodeCrypto.createHmac('sha256', typeof key === 'string' ? key : toBytes(key));
+    return h.update(typeof data === 'string' ? data : toBytes(data)).digest();
   }
-  return sha256Web(bytes, key);
+  return sha256Web(data, key);
 }
 
 /** WebCrypto implementation of {@link sha256} (the path browsers take; exported for tests). */
