@@ -109,3 +109,41 @@ export const CASES: BenchCase[] = [
     },
   },
 ];
+
+/** A validator-only comparison (no official client involved): a nested input. */
+export interface ValidatorCase {
+  id: string;
+  title: string;
+  folder: string;
+  operation: string;
+  ours: { validator: string };
+  input: Record<string, unknown>;
+  invalid: Record<string, unknown>;
+}
+
+const peerconn = {
+  bandwidthInMbps: 10,
+  localVpcId: 'vpc-a1b2c3',
+  peerVpcId: 'vpc-d4e5f6',
+  peerRegion: 'bj',
+  description: 'bench',
+  billing: { paymentTiming: 'Prepaid', reservation: { reservationLength: 1, reservationTimeUnit: 'Month' } },
+  tags: Array.from({ length: 10 }, (_, i) => ({ tagKey: `key-${i}`, tagValue: `value-${i}` })),
+  deleteProtect: true,
+};
+
+/**
+ * The two operations' inputs are flat (one or two strings); this one nests (a structure in a
+ * structure, a list of ten structures), where a validator's calls per level start to count.
+ */
+export const VALIDATOR_CASES: ValidatorCase[] = [
+  {
+    id: 'baidu-vpc-createpeerconn',
+    title: 'Baidu VPC CreatePeerconn input (nested: billing.reservation, 10 tags)',
+    folder: 'baidu-vpc',
+    operation: 'CreatePeerconn',
+    ours: { validator: 'validateCreatePeerconnInput' },
+    input: peerconn,
+    invalid: { ...peerconn, bandwidthInMbps: '10', tags: [...peerconn.tags.slice(0, 9), { tagValue: 3 }] },
+  },
+];

@@ -64,8 +64,15 @@ function scratch(dir: string): string {
   return dir;
 }
 
-/** Builds, packs and installs both sides of every case; `worker` is copied into each scratch project. */
-export function prepare(cases: BenchCase[], worker: string): { root: string; cases: Record<string, PreparedCase> } {
+/**
+ * Builds, packs and installs both sides of every case; `worker` is copied into each scratch project.
+ * `compileOnly` folders are compiled (not packed): their `dist/index.js` is returned in `modules`.
+ */
+export function prepare(
+  cases: BenchCase[],
+  worker: string,
+  compileOnly: string[] = [],
+): { root: string; cases: Record<string, PreparedCase>; modules: Record<string, string> } {
   const root = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-clients-'));
   const build = path.join(root, 'build');
   const tarballs = path.join(root, 'tarballs');
@@ -103,7 +110,14 @@ export function prepare(cases: BenchCase[], worker: string): { root: string; cas
     cpSync(worker, path.join(theirs, 'worker.mjs'));
     out[c.id] = { ours, theirs, theirsVersion };
   }
-  return { root, cases: out };
+  const modules: Record<string, string> = {};
+  for (const folder of compileOnly) {
+    const dir = path.join(gen, folder);
+    cpSync(path.join(REPO, 'generated', folder), dir, { recursive: true, filter: (src) => !/[/\\](dist|node_modules)$/.test(src) });
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
+    modules[folder] = path.join(dir, 'dist/index.js');
+  }
+  return { root, cases: out, modules };
 }
 
 /** Packages (folders with a package.json directly under any node_modules, scoped or not) and bytes. */

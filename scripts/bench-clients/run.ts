@@ -13,14 +13,14 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { IR } from '../../generator/ir/model.ts';
 import { jsonSchemaOfInput } from '../../generator/emit/json-schema.ts';
 import { TestServer } from '../../runtime/test/server.ts';
 import { bundleSize, entrySource, type BundleSize } from './bundle.ts';
-import { BENCH_CREDENTIALS, CASES, type BenchCase } from './cases.ts';
+import { BENCH_CREDENTIALS, CASES, VALIDATOR_CASES } from './cases.ts';
 import { footprint, prepare, REPO, type Footprint } from './prepare.ts';
 import { renderReport, type Results, type Series } from './report.ts';
 
@@ -33,7 +33,7 @@ const outFile = path.resolve(outIndex >= 0 ? args[outIndex + 1]! : path.join(REP
 /** Run lengths: issue 9 asks ≥ 15 cold processes and ≥ 5 s per throughput run after warm-up. */
 const PLAN = quick
   ? { cold: 4, callRounds: 1, callSeconds: 0.5, warmupSeconds: 0.3, validateRounds: 3, sliceMs: 100 }
-  : { cold: 21, callRounds: 3, callSeconds: 5, warmupSeconds: 1.5, validateRounds: 15, sliceMs: 300 };
+  : { cold: 21, callRounds: 5, callSeconds: 5, warmupSeconds: 1.5, validateRounds: 15, sliceMs: 300 };
 
 type Side = 'ours' | 'theirs';
 
@@ -85,10 +85,10 @@ function machine(): Results['machine'] {
 }
 
 async function main(): Promise<void> {
-  const results: Results = { machine: machine(), quick, plan: PLAN, cases: [] };
+  const results: Results = { machine: machine(), quick, plan: PLAN, cases: [], validators: [] };
   log(`bench:clients${quick ? ' (quick)' : ''}: load ${results.machine.loadBefore.map((l) => l.toFixed(2)).join(' ')}; preparing…`);
   const worker_ = path.join(import.meta.dirname, 'worker.mjs');
-  const prepared = prepare(CASES, worker_);
+  const prepared = prepare(CASES, worker_, [...new Set(VALIDATOR_CASES.map((v) => v.folder))]);
   log(`prepared in ${prepared.root}`);
   const server = await TestServer.start({ credentials: [BENCH_CREDENTIALS] });
   try {
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       });
 
       const calls = {} as Record<'memory' | 'server', Record<Side, Series>>;
+      const callsCpu = {} as Record<'memory' | 'server', Record<Side, Series>>;
       for (const where of ['memory', 'server'] as const) {
         log(`${c.title}: per call (${where}) ${PLAN.callRounds}× ${PLAN.callSeconds} s per side`);
         let invalid = 0;
@@ -130,15 +131,16 @@ async function main(): Promise<void> {
             String(PLAN.callSeconds),
             String(PLAN.warmupSeconds),
             server.url,
-          ])) as { perSecond: number };
+          ])) as { perSecond: number; perCpuSecond: number };
           // Every request the server saw must carry a valid signature: a fast client that signs wrong
           // would not count.
           invalid += server.requests.filter((q) => !q.signature.valid).length;
           server.reset();
-          return r.perSecond;
+          return r;
         });
         if (invalid > 0) throw new Error(`${c.title}: ${invalid} requests with an invalid signature`);
-        calls[where] = { ours: series(runs.ours), theirs: series(runs.theirs) };
+        calls[where] = { ours: series(runs.ours.map((r) => r.perSecond)), theirs: series(runs.theirs.map((r) => r.perSecond)) };
+        callsCpu[where] = { ours: series(runs.ours.map((r) => r.perCpuSecond)), theirs: series(runs.theirs.map((r) => r.perCpuSecond)) };
       }
 
       log(`${c.title}: validators ${PLAN.validateRounds} rounds`);
@@ -158,10 +160,30 @@ async function main(): Promise<void> {
           process: { ours: series(cold.ours.map((x) => x.process)), theirs: series(cold.theirs.map((x) => x.process)) },
         },
         calls,
+        callsCpu,
         validators: {
           valid: { ours: series(v.valid.ours), theirs: series(v.valid.theirs) },
           invalid: { ours: series(v.invalid.ours), theirs: series(v.invalid.theirs) },
         },
+      });
+    }
+    for (const v of VALIDATOR_CASES) {
+      log(`${v.title}: validators ${PLAN.validateRounds} rounds`);
+      const ir = JSON.parse(readFileSync(path.join(REPO, 'generated', v.folder, 'ir.json'), 'utf8')) as IR;
+      const schema = jsonSchemaOfInput(ir.services[0]!, v.operation);
+      const caseFile = path.join(prepared.root, `${v.id}.json`);
+      const module = prepared.modules[v.folder]!;
+      cpSync(worker_, path.join(path.dirname(module), 'worker.mjs'));
+      writeFileSync(caseFile, JSON.stringify({ c: { ...v, schema, module, ajvFrom: path.join(REPO, 'package.json') }, credentials: BENCH_CREDENTIALS }));
+      const r = (await worker(path.dirname(module), ['validate', 'ours', caseFile, String(PLAN.validateRounds), String(PLAN.sliceMs)])) as Record<
+        'valid' | 'invalid',
+        Record<Side, number[]>
+      >;
+      results.validators.push({
+        id: v.id,
+        title: v.title,
+        valid: { ours: series(r.valid.ours), theirs: series(r.valid.theirs) },
+        invalid: { ours: series(r.invalid.ours), theirs: series(r.invalid.theirs) },
       });
     }
   } finally {

@@ -4,7 +4,7 @@
 //   node worker.mjs cold <side> <case.json>                 → {"ms": import+construct, "sinceStart": ms}
 //   node worker.mjs call <side> <case.json> memory|server <seconds> <warmupSeconds> [url]
 //                                                           → {"calls": n, "seconds": s, "perSecond": r}
-//   node worker.mjs validate ours <case.json> <rounds> <sliceMs>
+//   node worker.mjs validate ours <case.json> <rounds> <sliceMs>   (imports `c.module` when set)
 //                                                           → {"valid": {"ours": [ops/s…], "theirs": […]}, "invalid": …}
 // `side` is `ours` or `theirs`; case.json holds the BenchCase and the credentials.
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ if (mode === 'cold') {
   if (!client) throw new Error('no client');
   process.stdout.write(JSON.stringify({ ms: t1 - t0, sinceStart: t1 }));
 } else if (mode === 'call') {
+  // Never any address but the local test server (or none, in memory).
+  if (where !== 'memory' && !/^http:\/\/127\.0\.0\.1:\d+$/.test(url ?? '')) throw new Error(`not a 127.0.0.1 URL: ${url}`);
   const body = JSON.stringify(c.response);
   const bytes = new TextEncoder().encode(body);
   const headers = { 'content-type': c.contentType, 'x-amzn-requestid': 'bench-request-id' };
@@ -70,6 +72,7 @@ if (mode === 'cold') {
   const first = await call();
   if (!first || typeof first !== 'object' || !first.$metadata) throw new Error('unexpected output');
   const loop = async (ms) => {
+    const cpu0 = process.cpuUsage();
     const end = performance.now() + ms;
     let n = 0;
     let now = performance.now();
@@ -79,17 +82,20 @@ if (mode === 'cold') {
       n += 16;
       now = performance.now();
     }
-    return { n, ms: now - (end - ms) };
+    const cpu = process.cpuUsage(cpu0);
+    return { n, ms: now - (end - ms), cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   await loop(Number(warmup) * 1000);
-  const { n, ms } = await loop(Number(seconds) * 1000);
-  process.stdout.write(JSON.stringify({ calls: n, seconds: ms / 1000, perSecond: (n * 1000) / ms }));
+  const { n, ms, cpuMs } = await loop(Number(seconds) * 1000);
+  // Also per CPU second of this process (all its threads, GC included): steadier than wall time when
+  // other work shares the cores.
+  process.stdout.write(JSON.stringify({ calls: n, seconds: ms / 1000, perSecond: (n * 1000) / ms, perCpuSecond: (n * 1000) / cpuMs }));
 } else if (mode === 'validate') {
   // node worker.mjs validate ours <case.json> <rounds> <sliceMs>: the generated validator and ajv
   // (compiled from the JSON Schema generated from the same IR) in alternating time slices.
   const rounds = Number(where);
   const sliceMs = Number(seconds);
-  const m = await import(c.ours.pkg);
+  const m = await import(c.module ?? c.ours.pkg);
   const require = createRequire(c.ajvFrom);
   const Ajv = require('ajv').default;
   const addFormats = require('ajv-formats').default;
