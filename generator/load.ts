@@ -89,7 +89,7 @@ export function planLoad(paths: readonly string[]): LoadPlan {
     if (!input) {
       const settingsFile = settingsFileFor(dir);
       const loaded = settingsFile ? loadServiceSettings(settingsFile, displayPath(settingsFile)) : undefined;
-      if (loaded) diagnostics.push(...loaded.diagnostics);
+      if (loaded) for (const d of loaded.diagnostics) diagnostics.push(d);
       input = { folderId: path.basename(dir), settings: loaded?.settings ?? {}, pages: [] };
       if (loaded) input.locateSetting = loaded.locate;
       const provider = providerOfFolder(dir);
@@ -107,7 +107,10 @@ export function planLoad(paths: readonly string[]): LoadPlan {
 
 /** Builds the IR from a plan whose pages have been read: one service per folder, or per declared id. */
 function finishLoad(plan: LoadPlan): LoadResult {
-  for (const doc of plan.documents) plan.diagnostics.push(...doc.input.pages.flatMap((p) => (p.file === doc.shown ? p.diagnostics : [])));
+  // Loops, not push(...): one broken 50 MB page can give more diagnostics than a call has room for arguments.
+  for (const doc of plan.documents) {
+    for (const page of doc.input.pages) if (page.file === doc.shown) for (const d of page.diagnostics) plan.diagnostics.push(d);
+  }
   const services = plan.folders.flatMap(splitByDeclaredService).filter((f) => f.pages.some((p) => p.operations.length > 0));
   const ir = buildIR(services, plan.diagnostics);
   return { ir, diagnostics: sortDiagnostics(plan.diagnostics) };

@@ -64,14 +64,14 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   const clientName = input.settings.clientName ?? first((p) => p.service.clientName) ?? operationNameOf(id);
   const apiVersion = first((p) => p.service.apiVersion) ?? input.settings.apiVersion;
   const warnings: Warning[] = pages.flatMap((p) => p.warnings ?? []);
-  diagnostics.push(
-    ...checkBindings({
-      settings: input.settings,
-      ...(input.settingsFile !== undefined ? { settingsFile: input.settingsFile } : {}),
-      ...(input.locateSetting ? { locateSetting: input.locateSetting } : {}),
-      operations: pages.flatMap((p) => p.operations),
-    }),
-  );
+  const bindingProblems = checkBindings({
+    settings: input.settings,
+    ...(input.settingsFile !== undefined ? { settingsFile: input.settingsFile } : {}),
+    ...(input.locateSetting ? { locateSetting: input.locateSetting } : {}),
+    operations: pages.flatMap((p) => p.operations),
+  });
+  // A loop, not push(...): a huge page can have more problems than a call has room for arguments.
+  for (const d of bindingProblems) diagnostics.push(d);
 
   const documented = new Map<string, { op: ReadOperation; page: ReadPage }[]>();
   for (const page of pages) {

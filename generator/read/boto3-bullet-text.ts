@@ -6,7 +6,7 @@
  * (`boto3/rendered.ts`) and assembled as the RST reader's parts are.
  */
 import type { DiagnosticSink } from '../diagnostics.ts';
-import { buildTree, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
+import { buildTree, limitDepth, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
 import type { ReadPage } from './page.ts';
 import { isBoto3Rst } from './boto3-rst.ts';
 import { undocumentedMembers } from './boto3/literal-entries.ts';
@@ -39,10 +39,15 @@ function entryBlocks(lines: readonly TextLine[], section: RenderedSection, sink:
     if (lines.length > 0) sink.error(lines[0]!.line, `${section}: unrecognised text "${lines[0]!.text.slice(0, 60)}": expected an entry "Name (type) --"`);
     return [];
   }
-  const top = Math.min(...headIndents);
+  // A loop, not Math.min(...): a page can have more entries than a call has room for arguments.
+  const top = headIndents.reduce((a, b) => Math.min(a, b));
   const shifted = lines.map((l) => (l.indent <= top && !parseTextEntryHead(l.text) ? { ...l, indent: top + 2 } : l));
   const blocks: TextBlock[] = [];
-  for (const root of buildTree(shifted)) {
+  const tree = buildTree(shifted);
+  // Bullets nest by indentation alone: the tree is cut at a depth the entry readers can recurse to.
+  const cut = limitDepth(tree);
+  if (cut) sink.error(cut.line, `${section}: nesting deeper than ${MAX_TREE_DEPTH} levels: expected a shallower page; the deeper lines are left out`);
+  for (const root of tree) {
     if (parseTextEntryHead(root.head.text)) blocks.push(root);
     else sink.error(root.head.line, `${section}: unrecognised text "${root.head.text.slice(0, 60)}": expected an entry "Name (type) --"`);
   }

@@ -7,7 +7,7 @@
 import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
-import { buildTree, flattenBlock, linesToText, splitLines, type TextBlock } from './indent-tree.ts';
+import { buildTree, flattenBlock, limitDepth, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from './page.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
@@ -184,7 +184,11 @@ function lineAt(starts: readonly number[], offset: number): number {
 function readBlocksOf(reader: DirectiveReader, lines: ChunkLines, first: number, last: number, enclosingClass: string | undefined): void {
   const from = lines.starts[first - 1] ?? lines.text.length;
   const to = lines.starts[last] ?? lines.text.length;
-  for (const block of buildTree(splitLines(lines.text.slice(from, to), first + lines.base))) reader.read(block, enclosingClass);
+  const blocks = buildTree(splitLines(lines.text.slice(from, to), first + lines.base));
+  // Entries nest by indentation alone (no literal bounds them): their tree is cut at a depth readers can recurse to.
+  const cut = limitDepth(blocks);
+  if (cut) reader.tooDeep(cut.line);
+  for (const block of blocks) reader.read(block, enclosingClass);
 }
 
 /**
@@ -290,6 +294,11 @@ class DirectiveReader {
     }
     const operation: ReadOperation = assembleOperation(parts, this.sink);
     this.page.operations.push(operation);
+  }
+
+  /** Reports lines left out because they nest deeper than {@link MAX_TREE_DEPTH} levels. */
+  tooDeep(line: number): void {
+    this.sink.error(line, `nesting deeper than ${MAX_TREE_DEPTH} levels: expected a shallower page; the deeper lines are left out`);
   }
 
   private skip(kind: SkippedSection['kind'], name: string, line: number): void {

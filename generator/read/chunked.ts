@@ -23,9 +23,10 @@ export function mergeChunkReadings(readings: readonly ReadPage[]): ReadPage {
     page.service.id ??= r.service.id;
     page.service.clientName ??= r.service.clientName;
     page.service.apiVersion ??= r.service.apiVersion;
-    page.operations.push(...r.operations);
-    page.skipped.push(...r.skipped);
-    page.diagnostics.push(...r.diagnostics);
+    // Loops, not push(...): a chunk may hold more items than a call has room for arguments.
+    for (const op of r.operations) page.operations.push(op);
+    for (const s of r.skipped) page.skipped.push(s);
+    for (const d of r.diagnostics) page.diagnostics.push(d);
   }
   requireDirectives(page);
   return page;

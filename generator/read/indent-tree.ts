@@ -62,6 +62,30 @@ export function buildTree(lines: readonly TextLine[]): TextBlock[] {
   return roots;
 }
 
+/** Deeper indentation trees than this are cut (and reported by the reader): consumers recurse over them. */
+export const MAX_TREE_DEPTH = 256;
+
+/**
+ * Cuts every block nested deeper than `max` levels below `roots` (roots are level 1) off the
+ * tree, so recursive readers of it (entries, their documentation) have a bounded stack. Returns
+ * the first line cut, for the reader to report; undefined when nothing was. Iterative.
+ */
+export function limitDepth(roots: readonly TextBlock[], max = MAX_TREE_DEPTH): TextLine | undefined {
+  let first: TextLine | undefined;
+  const pending: [TextBlock, number][] = roots.map((b) => [b, 1]);
+  while (pending.length > 0) {
+    const [block, depth] = pending.pop()!;
+    if (depth >= max) {
+      const cut = block.children[0]?.head;
+      if (cut && (!first || cut.line < first.line)) first = cut;
+      block.children = [];
+      continue;
+    }
+    for (const c of block.children) pending.push([c, depth + 1]);
+  }
+  return first;
+}
+
 /** Every line of a block and its descendants, in page order. */
 export function flattenBlock(block: TextBlock, into: TextLine[] = []): TextLine[] {
   // Iterative: literal blocks can be deep, and recursion depth must not depend on input.

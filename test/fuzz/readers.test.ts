@@ -3,10 +3,13 @@
  * fixture or a recipe over a real page, and the named mutations of the issue applied to every
  * seed. Each input must give a schema-valid IR and located diagnostics (test/fuzz/check.ts).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../generator/diagnostics.ts';
 import { buildService } from '../../generator/ir/build.ts';
+import { loadIR } from '../../generator/load.ts';
 import { parseMarkdownBounded, parseRstBounded } from '../../generator/read/bounded-parse.ts';
 import { readDocument } from '../../generator/read/detect.ts';
 import { parseTolerantJson } from '../../generator/read/syntax/tolerant-json.ts';
@@ -69,6 +72,29 @@ describe('what fuzzing found', () => {
     expect(outcome.violations).toEqual([]);
     expect(outcome.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^test\/fixtures\/baidu\/peering-connections\.md:1:1: error: the Markdown parser gave up after \d+ ms: the page is too large or its lists nest too deep$/)]);
   }, 20_000);
+});
+
+describe('pages with more items than a call has room for arguments', () => {
+  // Found by fuzzing: Math.min(...indents) and push(...diagnostics) overflow past ~120,000 items.
+  it('a bullet page with 200,000 parameter entries is read (Math.min over the entry indents)', () => {
+    const file = 'specs/aws/directconnect/describe_hosted_connections.txt';
+    const text = texts[seeds.indexOf(seed(file))]!.replace(/^Parameters\n/m, `Parameters\n${Array.from({ length: 200_000 }, (_, k) => `• M${k} (string) --`).join('\n')}\n`);
+    const outcome = checkPage(seed(file), text);
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.operations).toBe(1);
+  }, 30_000);
+
+  it('loadIR of a compact page with 300,000 unrecognised lines reports all 300,000 (push of every diagnostic)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docsdk-fuzz-'));
+    try {
+      const page = texts[seeds.indexOf(seed('specs/aws/partnercentral-account/get_connection.txt'))]!.replace(/^(- Parameters:)\n/m, `$1\n${'garbage line\n'.repeat(300_000)}`);
+      writeFileSync(path.join(dir, 'page.txt'), page);
+      const { diagnostics } = loadIR([dir]);
+      expect(diagnostics.filter((d) => d.message.startsWith('Parameters: unrecognised text "garbage line"'))).toHaveLength(300_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('service ids taken from pages can not name a path', () => {
@@ -135,11 +161,28 @@ describe('the mutations issue 8 names, on every seed', () => {
     expect(errors(text, file)).toEqual([expect.stringMatching(new RegExp(`^${file}:${line}:\\d+: error: Request Syntax of get_odb_peering_connection: nesting deeper than 256 levels`))]);
   });
 
-  it('entries nested 3,000 deep (no literal to bound them) read without exhausting the stack', () => {
-    const file = 'test/fixtures/boto3/logs/get_log_fields.rst';
-    const lines = texts[seeds.indexOf(seed(file))]!.split('\n');
-    const at = lines.findIndex((l) => /^\s*- \*\*\w+\*\* \*\(/.test(l));
-    lines.splice(at + 1, 0, nesting('rst-entries', 3000, lines[at]!.length - lines[at]!.trimStart().length + 2));
-    expect(checkPage(seedOf(file), lines.join('\n')).violations).toEqual([]);
-  });
+  /** `depth` entry lines, each one column deeper, written with tabs (8 columns) to keep the page ~6 MB. */
+  const deepEntries = (depth: number, base: number, line: (i: number) => string) =>
+    Array.from({ length: depth }, (_, i) => '\t'.repeat(Math.floor((base + i) / 8)) + ' '.repeat((base + i) % 8) + line(i)).join('\n');
+
+  // Depths past the stack (readEntry alone overflowed at 6,000); the RST one smaller, as restructured reads it slowly.
+  for (const [file, depth, entry, make] of [
+    ['test/fixtures/boto3/logs/get_log_fields.rst', 6000, /^\s*- \*\*\w+\*\* \*\(/, (i: number) => `- **M${i}** *(dict) --*`],
+    ['specs/aws/directconnect/describe_hosted_connections.txt', DEEP, /^\s*• \w+ \(\w+\) --/, (i: number) => `• M${i} (dict) --`],
+  ] as const) {
+    it(`entries nested ${depth} deep by indentation (no literal bounds them) are cut at 256 levels with an error: ${file}`, () => {
+      // Found by fuzzing: readEntry recursed once per level and overflowed the stack.
+      const lines = texts[seeds.indexOf(seed(file))]!.split('\n');
+      const at = lines.findIndex((l) => entry.test(l));
+      const indent = lines[at]!.length - lines[at]!.trimStart().length;
+      lines.splice(at + 1, 0, deepEntries(depth, indent + 2, make));
+      const outcome = checkPage(seed(file), lines.join('\n'));
+      expect(outcome.violations).toEqual([]);
+      const cut = outcome.diagnostics.filter((d) => /nesting deeper than 256 levels: expected a shallower page; the deeper lines are left out$/.test(d.message));
+      expect(cut).toHaveLength(1);
+      // The first line cut is an inserted one, a few levels below 256 (the entry tree starts below the page's own levels).
+      expect(cut[0]!.line).toBeGreaterThan(at + 200);
+      expect(cut[0]!.line).toBeLessThan(at + 258);
+    }, 30_000);
+  }
 });

@@ -28,7 +28,7 @@ export function readBaiduBlocks(blocks: readonly Block[], file: string, format: 
       continue;
     }
     hadOperationSection = true;
-    page.operations.push(...readSectionOperations(section, { facts, sink, warnings }));
+    for (const op of readSectionOperations(section, { facts, sink, warnings })) page.operations.push(op);
   }
   if (!hadOperationSection) {
     sink.error(1, 'no operation found on this Baidu page: expected a section with "The <name> function can be used to …" and its "def <name>(self, …)"');

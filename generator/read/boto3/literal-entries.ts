@@ -109,7 +109,7 @@ class FlatEntryNester {
         this.cursor++;
         const block = this.block(entry);
         const inner = [...outer, new Set(keys.slice(k + 1).map((e) => e.key))];
-        block.children.push(...this.children(key.value, `${path}.${key.key}`, inner));
+        for (const child of this.children(key.value, `${path}.${key.key}`, inner)) block.children.push(child);
         blocks.push(block);
         k++;
         continue;
@@ -162,7 +162,8 @@ class FlatEntryNester {
     }
     this.cursor++;
     const block = this.block(entry);
-    block.children.push(...this.children(value, path, outer));
+    // Not push(...): a literal may have more members than a call has room for arguments.
+    for (const child of this.children(value, path, outer)) block.children.push(child);
     return block;
   }
 
