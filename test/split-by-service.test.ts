@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIR, loadIRParallel } from '../generator/load.ts';
@@ -24,6 +24,16 @@ describe('a folder of pages from several services', () => {
     expect(both.ir.services.map((s) => s.id)).toEqual(['odb', 'partnercentral-account']);
     const alone = [loadIR([path.join(dir, 'odb.rst')]), loadIR([path.join(dir, 'partner.rst')])];
     expect(both.ir.services).toEqual(alone.map((r) => r.ir.services[0]));
+  });
+
+  it('makes a page that declares no id the service its file names', () => {
+    const dir = mixedFolder();
+    const odb = readFileSync(ODB, 'utf8');
+    // Some services' links name them in capitals (AWSMigrationHub-2017-05-31): no id.
+    writeFileSync(path.join(dir, 'mgh.rst'), odb.replace(/^:doc:.*\n/, '').replace('WebAPI/odb-', 'WebAPI/ODB-'));
+    const { ir, diagnostics } = loadIR([dir]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ir.services.map((s) => s.id)).toEqual(['mgh', 'odb', 'partnercentral-account']);
   });
 
   it('reads the same on the thread pool', async () => {

@@ -19,15 +19,17 @@ import { contentHash, sha256 } from '../cache/content-hash.ts';
 import { generatorKey } from '../cache/generator-key.ts';
 import { CacheStore, type CacheIndex, type OutputRecord, type OutputStat, type ServiceRecord } from '../cache/store.ts';
 import { buildService, type ServiceInput } from '../ir/build.ts';
-import { IR_VERSION } from '../ir/model.ts';
+import { IR_VERSION, type Service } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { decode, planLoad, readOnPool, type PlannedDocument } from '../load.ts';
 import type { ReadPage } from '../read/page.ts';
 import { ReadPool } from '../read/pool.ts';
 import { groupByDeclaredService } from '../split-by-service.ts';
+import { EmitPool, type EmittedPackage } from './emit-pool.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { packageVersions, serviceProblems } from './generate.ts';
 import { handlebarsRenderer, type Renderer } from './render.ts';
+import type { PackageVersions } from './view/package.ts';
 import { TreeWriter } from './write-tree.ts';
 
 /** Options of a streamed generate run. */
@@ -67,6 +69,9 @@ interface PlannedService {
   key: string;
 }
 
+/** From this many packages to emit, they are emitted on threads. */
+const PARALLEL_EMIT_MIN = 8;
+
 const NO_CACHE_INDEX = (generator: string): CacheIndex => ({ generator, files: {}, documents: {}, services: {}, outputs: {} });
 
 /** Generates a package per service from the documents under `paths` into `outDir` (see the module comment). */
@@ -78,7 +83,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
   const outAbs = path.resolve(outDir);
   const lanes = 2 * (options.threads ?? availableParallelism());
   const next: OutputRecord = { packages: {} };
-  const records: { service: PlannedService; record: ServiceRecord; cached: boolean }[] = [];
+  const records: { order: number; service: PlannedService; record: ServiceRecord; cached: boolean }[] = [];
   const result: GeneratePathsResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], written: false };
   const fails = () => result.diagnostics.some((d) => d.severity === 'error' || options.strict) || result.invalidIR.length > 0 || result.problems.length > 0;
   const settingsKeys = new Map<ServiceInput, string>();
@@ -94,6 +99,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
   let pool: ReadPool | undefined;
   const poolOf = () => (pool ??= new ReadPool(options.threads));
   let tree: TreeWriter | undefined;
+  let emitPool: EmitPool | undefined;
   try {
     // 1. Key every document by its content and its folder's settings; read those the cache hasn't seen.
     const documents = await inLanes(plan.documents, lanes, async (doc): Promise<KeyedDocument> => {
@@ -123,37 +129,60 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     await pool?.close();
     pool = undefined;
 
-    // 3. Build, emit and write each changed service, one at a time; take the others from the cache.
-    const renderer = options.renderer ?? handlebarsRenderer();
+    // 3. Build each changed service here, emit it (on the emitting threads when there are many) and
+    // write it into the tree as soon as it is done; take the others from the cache.
     const versions = packageVersions(options.generatorVersion);
     const previous: OutputRecord = index.outputs[outAbs] ?? { packages: {} };
     tree = fails() ? undefined : TreeWriter.begin(outAbs);
-    for (const service of services) {
-      const writing = tree !== undefined && !fails();
+    const changed = services.filter((s) => !cachedRecord(s)).length;
+    emitPool = tree && changed >= PARALLEL_EMIT_MIN ? new EmitPool(options.threads) : undefined;
+    let renderer: Renderer | undefined;
+    const inFlight = new Set<Promise<void>>();
+    let emitFailure: Error | undefined;
+    for (const [order, service] of services.entries()) {
       const known = cachedRecord(service);
       if (known) {
         result.diagnostics.push(...known.diagnostics);
-        records.push({ service, record: known, cached: true });
-        if (writing) next.packages[known.folder] = placeCached(tree!, store!, service.key, known, previous, outAbs);
+        records.push({ order, service, record: known, cached: true });
+        if (tree && !fails()) next.packages[known.folder] = placeCached(tree, store!, service.key, known, previous, outAbs);
         continue;
       }
       const servicePages = service.documents.map((d) => pages.get(d.key)!).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
       for (const d of service.documents) pages.delete(d.key);
+      const built = buildChecked(service, servicePages, result);
+      if (!built) continue;
+      const entry = { order, service, record: built.record, cached: false };
+      records.push(entry);
       // Once the run fails nothing is written: services are still built, for their diagnostics.
-      const produced = await produce(service, servicePages, writing ? renderer : undefined, versions, options, result);
-      if (!produced) continue;
-      records.push({ service, record: produced.record, cached: false });
-      if (produced.files && tree && !fails()) {
-        index.services[service.key] = produced.record;
-        next.packages[produced.record.folder] = placeFresh(tree, store, service.key, produced.record, produced.files);
+      if (!tree || fails()) continue;
+      const place = (pkg: EmittedPackage) => {
+        for (const e of pkg.typeErrors) result.problems.push(`${pkg.folder}/${e}`);
+        entry.record = { ...entry.record, folder: pkg.folder, packageName: pkg.packageName, files: pkg.files.map((f) => f.path) };
+        if (fails()) return;
+        index.services[service.key] = entry.record;
+        next.packages[pkg.folder] = placeFresh(tree!, store, service.key, entry.record, pkg.files);
+      };
+      if (emitPool) {
+        const job = emitPool.emit(built.service, versions, options.checkTypes ?? false).then(place, (e: Error) => void (emitFailure ??= e));
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        // A few services in flight per thread: the threads stay busy, memory holds only those.
+        if (inFlight.size >= 2 * emitPool.threads) await Promise.race(inFlight);
+      } else {
+        renderer ??= options.renderer ?? handlebarsRenderer();
+        place(await emitHere(built.service, renderer, versions, options.checkTypes ?? false));
       }
     }
+    await Promise.all(inFlight);
+    if (emitFailure) throw emitFailure;
+    records.sort((x, y) => x.order - y.order);
     checkCollisions(records, result);
   } catch (e) {
     tree?.abort();
     throw e;
   } finally {
     await pool?.close();
+    await emitPool?.close();
   }
   result.diagnostics = sortDiagnostics(result.diagnostics);
   if (!tree || fails()) {
@@ -206,7 +235,7 @@ function planServices(
   const out: PlannedService[] = [];
   for (const folder of folders) {
     const docs = byFolder.get(folder) ?? [];
-    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!.id)) {
+    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!.id, (d) => d.file)) {
       // As loading does: a folder (or declared service) without any operation is no service.
       if (!group.items.some((d) => index.documents[d.key]!.operations > 0)) continue;
       const input: ServiceInput = { ...folder, folderId: group.folderId, pages: [] };
@@ -217,18 +246,8 @@ function planServices(
   return out;
 }
 
-/**
- * Builds and checks one service and, given a renderer, emits it (files returned, to be written at
- * once). Undefined when the service can't be generated.
- */
-async function produce(
-  service: PlannedService,
-  pages: ReadPage[],
-  renderer: Renderer | undefined,
-  versions: ReturnType<typeof packageVersions>,
-  options: GeneratePathsOptions,
-  result: GeneratePathsResult,
-): Promise<{ record: ServiceRecord; files?: EmittedFile[] } | undefined> {
+/** Builds and checks one service; undefined when it can't be generated. Its record lacks the package until emitted. */
+function buildChecked(service: PlannedService, pages: ReadPage[], result: GeneratePathsResult): { service: Service; record: ServiceRecord } | undefined {
   const diagnostics: Diagnostic[] = [];
   const built = buildService({ ...service.input, pages }, diagnostics);
   result.diagnostics.push(...diagnostics);
@@ -236,17 +255,18 @@ async function produce(
   const problems = serviceProblems(built);
   result.problems.push(...problems);
   if (problems.length > 0) return undefined;
-  const record: ServiceRecord = { provider: built.provider, id: built.id, folder: `${built.provider}-${built.id}`, packageName: '', files: [], diagnostics };
-  if (!renderer) return { record };
-  const { view, files } = await emitService(built, renderer, versions);
+  return { service: built, record: { provider: built.provider, id: built.id, folder: `${built.provider}-${built.id}`, packageName: '', files: [], diagnostics } };
+}
+
+/** Emits a package on this thread (few packages to emit: starting the emitting threads would cost more). */
+async function emitHere(service: Service, renderer: Renderer, versions: PackageVersions, checkTypes: boolean): Promise<EmittedPackage> {
+  const { view, files } = await emitService(service, renderer, versions);
   // ts-morph loads in about a second: only when a package is emitted, never for a run served from the cache.
   const { apiSnapshotFile, apiSurface } = await import('./api-surface.ts');
   const { typeCheckPackage } = await import('./check-types.ts');
-  if (options.checkTypes) {
-    for (const e of typeCheckPackage(view.folder, files)) result.problems.push(`${view.folder}/${e}`);
-  }
+  const typeErrors = checkTypes ? typeCheckPackage(view.folder, files) : [];
   files.push(apiSnapshotFile(apiSurface(view.folder, files)));
-  return { record: { ...record, folder: view.folder, packageName: view.packageName, files: files.map((f) => f.path) }, files };
+  return { folder: view.folder, packageName: view.packageName, files, typeErrors };
 }
 
 /** Two services in one package folder, or one service documented in two folders: errors, as {@link buildIR} and {@link renderPackages} report them. */
