@@ -64,9 +64,13 @@ const BATCH = 500;
 
 /** The inputs of a campaign, generated lazily in batches (input `i` depends only on the seed). */
 function* inputsOf(seed: number, seedCount: number, hugeEvery: number): Generator<FuzzInput> {
-  const arbitrary = fuzzInputArbitrary(seedCount, hugeEvery);
+  const arbitrary = fuzzInputArbitrary(seedCount);
+  let index = 0;
   for (let batch = 0; ; batch++) {
-    yield* fc.sample(arbitrary, { seed: (seed * 1_000_003 + batch) | 0, numRuns: BATCH });
+    for (const input of fc.sample(arbitrary, { seed: (seed * 1_000_003 + batch) | 0, numRuns: BATCH })) {
+      // Exactly one input in `hugeEvery` (the last of each run of that many) is grown to 50 MB.
+      yield hugeEvery > 0 && ++index % hugeEvery === 0 ? { ...input, huge: true } : input;
+    }
   }
 }
 

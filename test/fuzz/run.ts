@@ -36,6 +36,7 @@ const seconds = number('seconds', values.seconds);
 const seed = number('seed', values.seed)!;
 const hugeEvery = number('huge-every', values['huge-every'])!;
 const date = new Date().toISOString();
+const started = performance.now();
 
 const result = await runCampaign({
   seed,
@@ -44,7 +45,10 @@ const result = await runCampaign({
   ...(seconds !== undefined ? { seconds } : {}),
   hugeEvery,
   onInput(done, r) {
-    if (done % 5000 === 0) process.stderr.write(`fuzz: ${done} inputs, ${r.crashes.length} crashes, ${r.hangs.length} hangs, ${r.violations.length} violations\n`);
+    if (done % 2000 === 0) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      process.stderr.write(`fuzz: ${done} inputs in ${seconds} s, ${r.crashes.length} crashes, ${r.hangs.length} hangs, ${r.violations.length} violations\n`);
+    }
   },
 });
 
