@@ -5,6 +5,7 @@
  */
 import type { OperationSchema, ServiceSchema } from './schema.ts';
 import { serialize } from './serde.ts';
+import type { HeaderReader } from './transport.ts';
 import { otherFields, str, type WireError, type WireRequest } from './wire.ts';
 
 /** Builds the unsigned request for `op` with `input` (idempotency tokens already filled). */
@@ -39,7 +40,7 @@ export function sanitizeAwsErrorCode(raw: string): string {
  * Extracts code and message from an AWS JSON error response: code from `x-amzn-errortype`, else the
  * body's `__type` (or `code`); message from `message`/`Message`/`errorMessage`.
  */
-export function parseAwsJsonError(status: number, headers: Headers, body: unknown): WireError {
+export function parseAwsJsonError(status: number, headers: HeaderReader, body: unknown): WireError {
   const raw = headers.get('x-amzn-errortype') ?? str(body, '__type', 'code', 'Code');
   const code = raw ? sanitizeAwsErrorCode(raw) : status === 429 ? 'TooManyRequestsException' : `Http${status}Error`;
   const message = str(body, 'message', 'Message', 'errorMessage') ?? `HTTP ${status}`;

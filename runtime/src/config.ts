@@ -50,7 +50,7 @@ export interface ClientConfig {
   maxAttempts?: number;
   /** Timeout of each attempt (request and response body), ms. Default: none. */
   requestTimeoutMs?: number;
-  /** Transport. Default: the global `fetch`. */
+  /** Transport. Default: `node:http`/`node:https` on Node (≥ 20.16), the global `fetch` elsewhere. */
   fetch?: typeof fetch;
   /** Run the generated validator before sending. Default true. */
   validate?: boolean;

@@ -7,6 +7,7 @@
 import { bceTimestamp, bceUriEncode } from './bce-auth.ts';
 import type { MemberSchema, OperationSchema, ServiceSchema } from './schema.ts';
 import { serialize } from './serde.ts';
+import type { HeaderReader } from './transport.ts';
 import { otherFields, str, type WireError, type WireRequest } from './wire.ts';
 
 // Text form of a scalar for a path segment, query value or header.
@@ -78,7 +79,7 @@ export function buildRestJsonRequest(service: ServiceSchema, op: OperationSchema
 }
 
 /** Extracts code, message and request id from a Baidu error body `{ code, message, requestId }`. */
-export function parseRestJsonError(status: number, _headers: Headers, body: unknown): WireError {
+export function parseRestJsonError(status: number, _headers: HeaderReader, body: unknown): WireError {
   const code = str(body, 'code', 'Code') ?? (status === 429 ? 'TooManyRequests' : `Http${status}Error`);
   const message = str(body, 'message', 'Message') ?? `HTTP ${status}`;
   const requestId = str(body, 'requestId', 'RequestId');
