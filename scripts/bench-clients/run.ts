@@ -7,7 +7,8 @@
  *
  * Noise (a shared 2-core machine): every timed figure is the median of several runs, A/B interleaved
  * (alternating which side goes first), with its min–max spread. `--quick` shortens every run (a smoke
- * test, not figures to quote); `--out <file>` writes the report elsewhere; `--keep` keeps the temp folder.
+ * test, not figures to quote); `--out <file>` writes the report elsewhere; `--keep` keeps the temp folder;
+ * `--render <results.json>` only re-renders saved results (e.g. after editing notes.md).
  *
  * @packageDocumentation
  */
@@ -84,7 +85,23 @@ function machine(): Results['machine'] {
   };
 }
 
+// Writes the console summary, the Markdown report and its JSON next to it.
+function write(results: Results): void {
+  const { console: text, markdown } = renderReport(results);
+  process.stdout.write(text);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, markdown);
+  writeFileSync(outFile.replace(/\.md$/, '.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${path.relative(process.cwd(), outFile)}`);
+}
+
 async function main(): Promise<void> {
+  const render = args.indexOf('--render');
+  if (render >= 0) {
+    // Re-renders saved results (after editing notes.md) without measuring again.
+    write(JSON.parse(readFileSync(args[render + 1]!, 'utf8')) as Results);
+    return;
+  }
   const results: Results = { machine: machine(), quick, plan: PLAN, cases: [], validators: [] };
   log(`bench:clients${quick ? ' (quick)' : ''}: load ${results.machine.loadBefore.map((l) => l.toFixed(2)).join(' ')}; preparing…`);
   const worker_ = path.join(import.meta.dirname, 'worker.mjs');
@@ -191,12 +208,7 @@ async function main(): Promise<void> {
     if (!keep) rmSync(prepared.root, { recursive: true, force: true });
   }
   results.machine.loadAfter = os.loadavg();
-  const { console: text, markdown } = renderReport(results);
-  process.stdout.write(text);
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, markdown);
-  writeFileSync(outFile.replace(/\.md$/, '.json'), JSON.stringify(results, null, 2) + '\n');
-  log(`wrote ${path.relative(process.cwd(), outFile)}`);
+  write(results);
 }
 
 await main();
