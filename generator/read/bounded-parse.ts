@@ -62,7 +62,12 @@ workerData.jobs.on('message', async ({ kind, text }) => {
   } catch (e) {
     answer = { error: String((e && e.message) || e) };
   }
-  workerData.answers.postMessage(answer);
+  try {
+    workerData.answers.postMessage(answer);
+  } catch (e) {
+    // A tree nested thousands deep can't be cloned between threads (the clone recurses).
+    workerData.answers.postMessage({ error: 'syntax tree too deep to pass back: ' + String((e && e.message) || e) });
+  }
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });
@@ -94,8 +99,11 @@ function startThread(): ParserThread {
     },
     transferList: [jobs.port2, answers.port2],
   });
-  // The thread must not keep a finished program alive.
+  // The thread must not keep a finished program alive, nor its failure end the program.
   worker.unref();
+  worker.on('error', () => {
+    if (thread?.worker === worker) thread = undefined;
+  });
   jobs.port1.unref();
   answers.port1.unref();
   return { worker, jobs: jobs.port1, answers: answers.port1, flag };
@@ -118,7 +126,13 @@ function parseBounded<T>(kind: ParserKind, text: string, budgetMs: number): Boun
     void current.worker.terminate();
     return { timedOut: budgetMs };
   }
-  const answer = receiveMessageOnPort(current.answers)?.message as BoundedParse<T> | undefined;
+  let answer: BoundedParse<T> | undefined;
+  try {
+    answer = receiveMessageOnPort(current.answers)?.message as BoundedParse<T> | undefined;
+  } catch (e) {
+    // Deserialising a very deep tree recurses too.
+    return { error: `syntax tree too deep to pass back: ${(e as Error).message}` };
+  }
   return answer ?? { error: 'the parsing thread gave no answer' };
 }
 

@@ -74,6 +74,31 @@ describe('what fuzzing found', () => {
   }, 20_000);
 });
 
+describe('Markdown syntax trees past what threads can pass', () => {
+  const file = 'test/fixtures/baidu/peering-connections.md';
+
+  it('a blockquote nested 10,000 deep is an error; the parsing thread survives for the next page', () => {
+    // Found by fuzzing: cloning the tree back from the parsing thread overflowed its stack, the
+    // thread died with an unhandled error, and that error ended the program a page later.
+    const deep = `${nesting('blockquote', DEEP)}\n\n${texts[seeds.indexOf(seed(file))]}`;
+    const outcome = checkPage(seed(file), deep);
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.diagnostics.map(formatDiagnostic)).toEqual([`${file}:1:1: error: not readable as Markdown: syntax tree too deep to pass back: Maximum call stack size exceeded`]);
+    expect(checkPage(seed(file), texts[seeds.indexOf(seed(file))]!).operations).toBe(11);
+  });
+
+  it('a page cut inside code indented by 4+ spaces (no fence) reports at a line of the page', () => {
+    // test/fuzz/fixtures/cut-indented-code.md: the fixture page with lines swapped, shifted by 5, cut, spliced.
+    // Code lines were numbered as if a fence took the first line: the last one fell past the end.
+    const fixture = 'test/fuzz/fixtures/cut-indented-code.md';
+    const text = readFileSync(`${ROOT}/${fixture}`, 'utf8');
+    const outcome = checkPage({ ...seed(file), file: fixture }, text);
+    expect(outcome.violations).toEqual([]);
+    const cut = outcome.diagnostics.find((d) => d.message.startsWith('section "List of peering connections to be queried." is cut short'));
+    expect(cut?.line).toBe(text.split('\n').length); // the last line ("m", where the page was cut)
+  });
+});
+
 describe('pages with more items than a call has room for arguments', () => {
   // Found by fuzzing: Math.min(...indents) and push(...diagnostics) overflow past ~120,000 items.
   it('a bullet page with 200,000 parameter entries is read (Math.min over the entry indents)', () => {

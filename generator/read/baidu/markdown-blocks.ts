@@ -16,7 +16,13 @@ export function parseMarkdown(text: string): Root {
 /** Blocks of a Markdown page (its text, or the syntax tree already parsed), in document order. */
 export function markdownBlocks(page: string | Root): Block[] {
   const blocks: Block[] = [];
-  for (const node of (typeof page === 'string' ? parseMarkdown(page) : page).children) collect(node, blocks);
+  // Blockquotes nest without bound (`> > > …`): walked with a stack of pending nodes, not recursion.
+  const pending: Nodes[] = [...(typeof page === 'string' ? parseMarkdown(page) : page).children].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'blockquote') for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+    else collect(node, blocks);
+  }
   return blocks;
 }
 
@@ -35,15 +41,17 @@ function collect(node: Nodes, into: Block[]): void {
       }
       return;
     case 'code': {
-      // The fence occupies `line`; the code starts on the next line, at the fence's indentation.
+      // A fence occupies the block's first line (and its last, when closed), so the code starts on
+      // the next one; indented code has no fence and starts on its first line. Either way it ends
+      // where the block does (a fence left open at the end of the page).
       const column = node.position?.start.column ?? 1;
-      const lines = node.value === '' ? [] : node.value.split('\n').map((text, i) => ({ text, line: line + 1 + i, column }));
+      const end = node.position?.end.line ?? line;
+      const values = node.value === '' ? [] : node.value.split('\n');
+      const first = end - line + 1 > values.length ? line + 1 : line;
+      const lines = values.map((text, i) => ({ text, line: Math.min(first + i, end), column }));
       into.push({ kind: 'code', ...(node.lang ? { label: node.lang } : {}), lines, line });
       return;
     }
-    case 'blockquote':
-      for (const child of node.children) collect(child, into);
-      return;
     default:
       return;
   }
