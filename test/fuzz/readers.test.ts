@@ -122,6 +122,23 @@ describe('pages with more items than a call has room for arguments', () => {
   }, 30_000);
 });
 
+describe('pages past linear time', () => {
+  it('a Baidu definition with 100,000 arguments reads in seconds, every argument located', () => {
+    // Found looking for quadratic spots: each argument's line was found by slicing the text before
+    // it (20,000 arguments: 2.6 s; 100,000: about a minute).
+    const file = 'specs/baidu/vpc/peering-connections.txt';
+    const args = Array.from({ length: 100_000 }, (_, i) => `a${i}=None`).join(', ');
+    const text = texts[seeds.indexOf(seed(file))]!.replace(/def create_peerconn\(self, /, `def create_peerconn(self, ${args}, `);
+    const start = performance.now();
+    const outcome = checkPage(seed(file), text);
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(outcome.violations).toEqual([]);
+    const line = text.split('\n').findIndex((l) => l.includes('def create_peerconn(self, a0=None')) + 1;
+    const a99999 = outcome.diagnostics.find((d) => d.message.includes('"a99999"'));
+    expect(a99999 && formatDiagnostic(a99999)).toBe(`${file}:${line}:1: warning: create_peerconn: neither the page nor the facts give a type for argument "a99999"; string assumed`);
+  }, 30_000);
+});
+
 describe('service ids taken from pages can not name a path', () => {
   const file = 'specs/aws/odb/get_odb_peering_connection.rst';
   const odb = texts[seeds.indexOf(seed(file))]!;
