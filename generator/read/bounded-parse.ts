@@ -20,6 +20,9 @@ import type { RstNode } from 'restructured';
 export const PARSE_BUDGET_MS = 2_000;
 export const PARSE_BUDGET_MS_PER_MB = 1_000;
 
+/** Heap limit of the parsing thread, in MB. */
+export const PARSE_HEAP_MB = 3_072;
+
 /** The outcome of a bounded parse: the tree, the parser's error, or the budget it overran. */
 export type BoundedParse<T> = { doc: T } | { error: string } | { timedOut: number };
 
@@ -89,6 +92,9 @@ function startThread(): ParserThread {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // Memory is bounded too: a parse that needs more dies (ERR_WORKER_OUT_OF_MEMORY) and is reported
+    // like a timeout. A 50 MB page takes remark about 1 GB.
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
     workerData: {
       restructured: createRequire(import.meta.url).resolve('restructured'),
       unified: import.meta.resolve('unified'),
