@@ -7,7 +7,7 @@
 import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
-import { buildTree, flattenBlock, limitDepth, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock } from './indent-tree.ts';
+import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from './page.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
@@ -159,25 +159,6 @@ interface ChunkLines {
   text: string;
   starts: number[];
   base: number;
-}
-
-/** Offsets at which each line starts (index 0 = line 1). */
-function lineOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** The 1-based line holding `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /** Reads the directive blocks found in lines `first`..`last` of a chunk. */

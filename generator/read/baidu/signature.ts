@@ -9,6 +9,7 @@
  * its wire name) is decided later, with the facts.
  */
 import type { ScalarNode } from '../page.ts';
+import { lineAt, lineOffsets } from '../indent-tree.ts';
 import { codePosition, type Block } from './blocks.ts';
 
 /** One argument of the `def`. */
@@ -55,17 +56,10 @@ export function readSignature(block: CodeBlock): { signature?: PythonSignature; 
   const text = block.lines.map((l) => l.text).join('\n');
   // Line starts once, then a binary search per position: slicing the text before each argument
   // made a definition with 100,000 arguments take minutes.
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineOffsets(text);
   const at = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return codePosition(block, lo + 1, offset - starts[lo]! + 1);
+    const line = lineAt(starts, offset);
+    return codePosition(block, line, offset - starts[line - 1]! + 1);
   };
   const problems: SignatureProblem[] = [];
   const required = new Map<string, RequiredArgument>();
