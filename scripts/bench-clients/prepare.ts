@@ -91,13 +91,17 @@ export function prepare(
   mkdirSync(path.join(gen, 'node_modules/@docsdk'), { recursive: true });
   symlinkSync(rt, path.join(gen, 'node_modules/@docsdk/runtime'), 'dir');
   const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc');
+  // Copies generated/<folder> and compiles it with its own tsconfig; returns the copy's folder.
+  const compile = (folder: string): string => {
+    const dir = path.join(gen, folder);
+    cpSync(path.join(REPO, 'generated', folder), dir, { recursive: true, filter: (src) => !/[/\\](dist|node_modules)$/.test(src) });
+    run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
+    return dir;
+  };
 
   const out: Record<string, PreparedCase> = {};
   for (const c of cases) {
-    const dir = path.join(gen, c.folder);
-    cpSync(path.join(REPO, 'generated', c.folder), dir, { recursive: true, filter: (src) => !/[/\\](dist|node_modules)$/.test(src) });
-    run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
-    const tarball = pack(dir, tarballs);
+    const tarball = pack(compile(c.folder), tarballs);
 
     const ours = scratch(path.join(root, `ours-${c.id}`));
     run('npm', ['install', '--offline', '--loglevel=error', runtimeTarball, tarball], ours);
@@ -111,12 +115,7 @@ export function prepare(
     out[c.id] = { ours, theirs, theirsVersion };
   }
   const modules: Record<string, string> = {};
-  for (const folder of compileOnly) {
-    const dir = path.join(gen, folder);
-    cpSync(path.join(REPO, 'generated', folder), dir, { recursive: true, filter: (src) => !/[/\\](dist|node_modules)$/.test(src) });
-    run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
-    modules[folder] = path.join(dir, 'dist/index.js');
-  }
+  for (const folder of compileOnly) modules[folder] = path.join(compile(folder), 'dist/index.js');
   return { root, cases: out, modules };
 }
 
