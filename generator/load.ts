@@ -149,6 +149,22 @@ export async function readOnPool(pool: ReadPool, text: string, shown: string, co
 }
 
 /**
+ * Reads one document as {@link readOnPool} does, the chunks' readings passed back as JSON text: for
+ * a caller that keeps many readings a while (as JSON, several times smaller than the objects).
+ * Returns the reading and its JSON text.
+ */
+export async function readOnPoolAsJson(pool: ReadPool, text: string, shown: string, context: ReaderContext): Promise<{ page: ReadPage; json: string }> {
+  let page: ReadPage;
+  if (!isBoto3Rst(text)) page = readDocument(text, shown, context);
+  else {
+    const chunks = chunksOf(text) ?? [{ text, firstLine: 1 }];
+    const readings = await Promise.all(chunks.map((c) => pool.readChunkJson(c, shown)));
+    page = mergeChunkReadings(readings.map((r) => JSON.parse(r) as ReadPage));
+  }
+  return { page, json: JSON.stringify(page) };
+}
+
+/**
  * Reads documents on the pool with a bounded number in flight: a file is read from disk only when
  * a lane is free, so the corpus is never all in memory, and this thread stays free to take answers
  * (reading everything on it first would leave the threads idle).

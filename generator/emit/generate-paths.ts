@@ -21,7 +21,7 @@ import { CacheStore, type CacheIndex, type OutputRecord, type OutputStat, type S
 import { buildService, type ServiceInput } from '../ir/build.ts';
 import { IR_VERSION, type Service } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
-import { decode, planLoad, readOnPool, type PlannedDocument } from '../load.ts';
+import { decode, planLoad, readOnPoolAsJson, type PlannedDocument } from '../load.ts';
 import type { ReadPage } from '../read/page.ts';
 import { ReadPool } from '../read/pool.ts';
 import { groupByDeclaredService } from '../split-by-service.ts';
@@ -95,7 +95,8 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     }
     return key;
   };
-  const pages = new Map<string, ReadPage>();
+  // Readings wait for their service as JSON text: the whole corpus's readings as objects would not fit in 2 GB.
+  const pages = new Map<string, string>();
   let pool: ReadPool | undefined;
   const poolOf = () => (pool ??= new ReadPool(options.threads));
   let tree: TreeWriter | undefined;
@@ -106,8 +107,8 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
       const { sha, bytes } = contentHash(doc.file, index.files);
       const keyed = { ...doc, key: sha256(`${genKey}\0${doc.shown}\0${sha}\0${settingsKeyOf(doc.input)}`) };
       if (!index.documents[keyed.key]) {
-        const page = await readOnPool(poolOf(), decode(bytes ?? readFileSync(doc.file)), doc.shown, doc.context);
-        pages.set(keyed.key, page);
+        const { page, json } = await readOnPoolAsJson(poolOf(), decode(bytes ?? readFileSync(doc.file)), doc.shown, doc.context);
+        pages.set(keyed.key, json);
         const id = page.service.id;
         index.documents[keyed.key] = { ...(id !== undefined ? { id } : {}), operations: page.operations.length, diagnostics: page.diagnostics };
       }
@@ -124,7 +125,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     };
     const rereads = services.filter((s) => !cachedRecord(s)).flatMap((s) => s.documents.filter((d) => !pages.has(d.key)));
     await inLanes(rereads, lanes, async (doc) => {
-      pages.set(doc.key, await readOnPool(poolOf(), decode(readFileSync(doc.file)), doc.shown, doc.context));
+      pages.set(doc.key, (await readOnPoolAsJson(poolOf(), decode(readFileSync(doc.file)), doc.shown, doc.context)).json);
     });
     await pool?.close();
     pool = undefined;
@@ -147,7 +148,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
         if (tree && !fails()) next.packages[known.folder] = placeCached(tree, store!, service.key, known, previous, outAbs);
         continue;
       }
-      const servicePages = service.documents.map((d) => pages.get(d.key)!).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+      const servicePages = service.documents.map((d) => JSON.parse(pages.get(d.key)!) as ReadPage).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
       for (const d of service.documents) pages.delete(d.key);
       const built = buildChecked(service, servicePages, result);
       if (!built) continue;
@@ -166,8 +167,9 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
         const job = emitPool.emit(built.service, versions, options.checkTypes ?? false).then(place, (e: Error) => void (emitFailure ??= e));
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
-        // A few services in flight per thread: the threads stay busy, memory holds only those.
-        if (inFlight.size >= 2 * emitPool.threads) await Promise.race(inFlight);
+        // One service in flight per thread: a large one (quicksight: 12 MB of types) takes a thread's
+        // memory for a while, and memory must hold only what is in flight.
+        if (inFlight.size >= emitPool.threads) await Promise.race(inFlight);
       } else {
         renderer ??= options.renderer ?? handlebarsRenderer();
         place(await emitHere(built.service, renderer, versions, options.checkTypes ?? false));

@@ -9,16 +9,18 @@ import { readDocument } from './detect.ts';
 
 /** A job for a reading thread. */
 export type ReadJob =
-  | { id: number; kind: 'chunk'; chunk: RstChunk; file: string }
+  | { id: number; kind: 'chunk'; chunk: RstChunk; file: string; json?: boolean }
   | { id: number; kind: 'document'; text: string; file: string; context?: ReaderContext };
 
-/** What a reading thread answers: the reading, or the error that escaped the reader. */
-export type ReadAnswer = { id: number; page: ReadPage } | { id: number; error: string };
+/** What a reading thread answers: the reading (as JSON text when asked), or the error that escaped the reader. */
+export type ReadAnswer = { id: number; page: ReadPage } | { id: number; json: string } | { id: number; error: string };
 
 parentPort?.on('message', (job: ReadJob) => {
   try {
     const page = job.kind === 'chunk' ? readBoto3RstChunk(job.chunk, job.file) : readDocument(job.text, job.file, job.context);
-    parentPort!.postMessage({ id: job.id, page } satisfies ReadAnswer);
+    // A string crosses threads as one copy; a reading as an object graph is cloned node by node.
+    if (job.kind === 'chunk' && job.json) parentPort!.postMessage({ id: job.id, json: JSON.stringify(page) } satisfies ReadAnswer);
+    else parentPort!.postMessage({ id: job.id, page } satisfies ReadAnswer);
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) } satisfies ReadAnswer);
   }

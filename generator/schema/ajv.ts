@@ -1,5 +1,5 @@
 /** One configured ajv instance for the JSON Schemas docsdk validates against (IR, service settings). */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 /** A schema violation: the JSON pointer of the offending value and what was expected. */
 export interface SchemaProblem {
@@ -16,8 +16,14 @@ function describe(e: ErrorObject): SchemaProblem {
   return { path: e.instancePath, message };
 }
 
-/** Compiles a schema into a function returning every problem of a value (empty when valid). */
+/**
+ * A function returning every problem of a value (empty when valid). The schema is compiled on first
+ * use, not at import: a `docsdk generate` served from the cache validates nothing and starts faster.
+ */
 export function compileSchema<T>(schema: object): (value: unknown) => SchemaProblem[] {
-  const check = ajv.compile<T>(schema);
-  return (value) => (check(value) ? [] : (check.errors ?? []).map(describe));
+  let check: ValidateFunction<T> | undefined;
+  return (value) => {
+    check ??= ajv.compile<T>(schema);
+    return check(value) ? [] : (check.errors ?? []).map(describe);
+  };
 }

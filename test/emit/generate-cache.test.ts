@@ -9,21 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { GENERATOR_VERSION, runCli } from '../../generator/cli.ts';
 import { generatorKey } from '../../generator/cache/generator-key.ts';
 import { generatePaths } from '../../generator/emit/generate-paths.ts';
-import { tempDir } from './helpers.ts';
-
-/** Every file below `dir` → content. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
-}
+import { snapshot, tempDir } from './helpers.ts';
 
 /** Paths whose content differs between two snapshots (or that only one has). */
 function changedPaths(a: Map<string, string>, b: Map<string, string>): string[] {

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { GENERATOR_VERSION, runCli } from '../../generator/cli.ts';
 import { generate } from '../../generator/emit/generate.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
-import { tempDir } from './helpers.ts';
+import { snapshot, tempDir } from './helpers.ts';
 
 const SEED_FOLDERS = ['aws-directconnect', 'aws-odb', 'aws-partnercentral-account', 'baidu-vpc'];
 const PACKAGE_FILES = [
@@ -24,20 +24,6 @@ const PACKAGE_FILES = [
   'src/validators.ts',
   'tsconfig.json',
 ];
-
-/** Every file below `dir` → content. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
-      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 const quiet = () => {
   const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };

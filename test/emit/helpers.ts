@@ -2,7 +2,7 @@
  * Shared helpers of the emitter tests: rendering an IR in memory, writing a package to a temp folder,
  * bundling its sources (with the runtime's sources) into one importable ES module.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -21,6 +21,20 @@ export async function renderOrThrow(ir: IR, checkTypes = false): Promise<Generat
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'docsdk-emit-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Every file below `dir` (relative, `/`-separated, sorted) → its content. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, r)).isDirectory()) walk(r);
+      else out.set(r, readFileSync(path.join(dir, r), 'utf8'));
+    }
+  };
+  walk('');
+  return out;
 }
 
 /** Writes a package's files below `dir`; returns the package folder. */
