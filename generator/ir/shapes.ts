@@ -131,7 +131,10 @@ export class ShapeNamer {
         this.shapes.set(id, shape);
         const inner = withAncestor(ancestors, id, via, 'structure');
         inner[inner.length - 1]!.selfContaining = node.members.some((m) => holdsCutRecursion(m.type));
-        for (const m of node.members) shape.members[m.name] = this.member(m, id, inner);
+        for (const m of node.members) {
+          // Defined, not assigned: a member called `__proto__` must be a member, not the record's prototype.
+          Object.defineProperty(shape.members, m.name, { value: this.member(m, id, inner), enumerable: true, writable: true, configurable: true });
+        }
         return id;
       }
       case 'list': {

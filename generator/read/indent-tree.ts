@@ -56,7 +56,9 @@ export function splitLines(text: string, firstLine = 1): TextLine[] {
   let blank = false;
   const raw = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < raw.length; i++) {
-    const expanded = expandTabs(raw[i]!);
+    // U+2028/U+2029 end a line for JavaScript's `.` and `$`: left in, they made a `:param` line
+    // unreadable (and silently lost). Editors number lines without them, so they become spaces.
+    const expanded = expandTabs(raw[i]!.replace(/[\u2028\u2029]/g, ' '));
     const body = expanded.trimStart();
     if (body.trim() === '') {
       blank = true;

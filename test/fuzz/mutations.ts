@@ -52,6 +52,7 @@ const HOSTILE_TEXT = [
   "{'... recursive ...'}", "'A'|'B'", 'datetime(2015, 1, 1)', 'StreamingBody()', "b'bytes'|file", '{...}|[...]|123|123.4|\'string\'|True|None',
   'See also: `AWS API Documentation <https://docs.aws.amazon.com/goto/WebAPI/x-2020-01-01/Op>`_',
   ':doc:`X <../../../etc>`', '@required(a=int)', 'def f(self, a, b=None, config=None):', '```', '```python', 'Plain Text', 'JSON', '1{', '12    "a": b,',
+  '- **__proto__** *(string) --*', "'__proto__': 'string',", '__proto__=\'string\',', '• constructor (string) --', ':param toString: x\u2028y',
   'Table of contents on this page', 'There are no special response parameters', 'The op function can be used to do things',
 ];
 

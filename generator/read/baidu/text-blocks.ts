@@ -16,7 +16,8 @@ export const SECTION_LABELS = /^(parameter meaning|response value|operation succ
 
 /** Blocks of a rendered page; the navigation before the table of contents is skipped. */
 export function textBlocks(text: string): Block[] {
-  const lines = text.split(/\r?\n/);
+  // U+2028/U+2029 end a line for JavaScript's `.` and `$` (see indent-tree.ts): spaces here, lines unchanged.
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/[\u2028\u2029]/g, ' '));
   const { start, titles } = tableOfContents(lines);
   const blocks: Block[] = [];
   let i = start;
