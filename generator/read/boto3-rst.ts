@@ -270,7 +270,8 @@ class DirectiveReader {
     parts.clientName = segments[0];
     this.page.service.clientName ??= segments[0];
     if (parts.seeAlso) {
-      this.page.service.id ??= parts.seeAlso.serviceId;
+      // Not the service id: the link names the model's uid (`finspace-2020-07-13` on finspace-data's
+      // pages, `pinpoint-sms-voice` on sms-voice's), so the id comes from the breadcrumb or the folder.
       this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
     }
     const operation: ReadOperation = assembleOperation(parts, this.sink);
