@@ -36,6 +36,19 @@ describe('a folder of pages from several services', () => {
     expect(ir.services.map((s) => s.id)).toEqual(['mgh', 'odb', 'partnercentral-account']);
   });
 
+  it('tells pages that declare no id apart by their client, each service named by its file', () => {
+    const dir = path.join(tempDir('docsdk-split-'), 'services');
+    mkdirSync(dir);
+    const noId = (text: string) => text.replace(/^:doc:.*\n/, '').replace(/WebAPI\/[a-z0-9-]+-(\d{4})/g, 'WebAPI/NOID-$1');
+    writeFileSync(path.join(dir, 'first.rst'), noId(readFileSync(ODB, 'utf8')));
+    writeFileSync(path.join(dir, 'second.rst'), noId(readFileSync(PARTNER, 'utf8')));
+    const { ir } = loadIR([dir]);
+    expect(ir.services.map((s) => [s.id, s.operations.map((o) => o.name)])).toEqual([
+      ['first', ['GetOdbPeeringConnection']],
+      ['second', ['GetConnection']],
+    ]);
+  });
+
   it('reads the same on the thread pool', async () => {
     const dir = mixedFolder();
     expect(await loadIRParallel([dir], 2)).toEqual(loadIR([dir]));

@@ -17,6 +17,8 @@ import type { FileRecord } from './content-hash.ts';
 export interface DocumentRecord {
   /** The service id the page declares. */
   id?: string;
+  /** The client the page declares (`Account` of `Account.Client`). */
+  clientName?: string;
   /** Whether the page holds operations (a service of pages without any is not generated). */
   operations: number;
   diagnostics: Diagnostic[];

@@ -109,8 +109,13 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
       if (!index.documents[keyed.key]) {
         const { page, json } = await readOnPoolAsJson(poolOf(), decode(bytes ?? readFileSync(doc.file)), doc.shown, doc.context);
         pages.set(keyed.key, json);
-        const id = page.service.id;
-        index.documents[keyed.key] = { ...(id !== undefined ? { id } : {}), operations: page.operations.length, diagnostics: page.diagnostics };
+        const { id, clientName } = page.service;
+        index.documents[keyed.key] = {
+          ...(id !== undefined ? { id } : {}),
+          ...(clientName !== undefined ? { clientName } : {}),
+          operations: page.operations.length,
+          diagnostics: page.diagnostics,
+        };
       }
       return keyed;
     });
@@ -237,7 +242,7 @@ function planServices(
   const out: PlannedService[] = [];
   for (const folder of folders) {
     const docs = byFolder.get(folder) ?? [];
-    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!.id, (d) => d.file)) {
+    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!, (d) => d.file)) {
       // As loading does: a folder (or declared service) without any operation is no service.
       if (!group.items.some((d) => index.documents[d.key]!.operations > 0)) continue;
       const input: ServiceInput = { ...folder, folderId: group.folderId, pages: [] };
