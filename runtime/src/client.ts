@@ -37,6 +37,9 @@ import { SigV4Signer } from './sigv4.ts';
 import { sendNode, sendOnce, type AttemptFailure, type AttemptInit, type HeaderReader, type WireResponse } from './transport.ts';
 import { parseJsonBody, type WireError, type WireRequest } from './wire.ts';
 
+/** One attempt over the chosen transport. */
+type Send = (url: string, init: AttemptInit, signal: AbortSignal | undefined, timeoutMs: number | undefined) => Promise<WireResponse>;
+
 /** Per-call options. */
 export interface SendOptions {
   /** Aborts the call (current attempt and any backoff wait); the call rejects with {@link AbortError}. */
@@ -59,7 +62,7 @@ export class RuntimeClient {
   readonly service: ServiceSchema;
   readonly #resolved: ResolvedConfig;
   readonly #errors: ErrorRegistry;
-  readonly #send: (url: string, init: AttemptInit, signal: AbortSignal | undefined, timeoutMs: number | undefined) => Promise<WireResponse>;
+  readonly #send: Send;
   readonly #retry: RetryTuning;
   #signer: SigV4Signer | undefined;
 
@@ -73,13 +76,11 @@ export class RuntimeClient {
     this.#resolved = resolveConfig(service, config);
     this.#errors = errors;
     const custom = config.fetch;
-    // The caller's fetch when given; else node:http(s) on Node (several times cheaper per request than
-    // Node's fetch, see ./transport.ts), else the global fetch, called through a wrapper: browsers reject
-    // `fetch` invoked with another `this`.
+    // The caller's fetch when given; else node:http(s) when asked for (and on Node, see ./transport.ts);
+    // else the global fetch, called through a wrapper: browsers reject `fetch` invoked with another `this`.
     const global: typeof fetch = (url, init) => globalThis.fetch(url, init);
-    this.#send = custom
-      ? (url, init, signal, timeoutMs) => sendOnce(custom, url, init, signal, timeoutMs)
-      : (sendNode ?? ((url, init, signal, timeoutMs) => sendOnce(global, url, init, signal, timeoutMs)));
+    const viaFetch = (f: typeof fetch): Send => (url, init, signal, timeoutMs) => sendOnce(f, url, init, signal, timeoutMs);
+    this.#send = custom ? viaFetch(custom) : config.transport === 'node-http' && sendNode ? sendNode : viaFetch(global);
     this.#retry = config.retry ?? {};
   }
 

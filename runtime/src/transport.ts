@@ -2,7 +2,7 @@
  * One HTTP attempt, with the caller's abort signal and a per-attempt timeout covering both the response
  * headers and the body (a server that stalls mid-body is a timeout too). Two ways, same contract:
  * - {@link sendOnce} over `fetch` (browsers, and any `fetch` the caller passes);
- * - {@link sendNode} over `node:http`/`node:https`, the default on Node: Node 20's `fetch` (undici) costs
+ * - {@link sendNode} over `node:http`/`node:https`, chosen with `transport: 'node-http'`: Node 20's `fetch` (undici) costs
  *   ~0.3 ms of CPU per small request (web streams, and the body written through an async iterator, a
  *   `writev` per chunk), `node:http` ~0.03 ms, measured against a 127.0.0.1 server (bench/clients.md).
  *   The modules are reached through `process.getBuiltinModule`, as in ./crypto.ts, so no bundler sees a

@@ -319,6 +319,26 @@ describe('secrets are never printed', () => {
   });
 });
 
+describe('transport choice', () => {
+  it('sends with the global fetch by default, and with node:http when transport is node-http', async () => {
+    const real = globalThis.fetch;
+    let fetched = 0;
+    globalThis.fetch = (async (...args: Parameters<typeof fetch>) => {
+      fetched++;
+      return real(...args);
+    }) as typeof fetch;
+    try {
+      await dx().send(describeHostedConnections, { connectionId: 'dxcon-1' });
+      expect(fetched).toBe(1);
+      await dx({ transport: 'node-http' }).send(describeHostedConnections, { connectionId: 'dxcon-1' });
+      expect(fetched).toBe(1);
+      expect(server.requests.map((r) => r.signature.valid)).toEqual([true, true]);
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+});
+
 describe('Baidu REST + bce-auth-v1', () => {
   function vpc(config: ClientConfig = {}) {
     return new RuntimeClient(bcc, { region: 'bj', endpoint: server.url, credentials: bce, env: {}, ...config });

@@ -36,7 +36,12 @@ if (mode === 'cold') {
       config.endpoint = 'https://bench.invalid';
       // What a real fetch resolves to: a Response the runtime reads as text.
       config.fetch = async () => new Response(body, { status: 200, headers });
-    } else config.endpoint = url;
+    } else {
+      config.endpoint = url;
+      // Both sides on node:http with keep-alive: the official client's Node default (NodeHttpHandler)
+      // and our opt-in transport (our default is fetch, as issue 10 asks).
+      config.transport = 'node-http';
+    }
     const client = new m[c.ours.client](config);
     call = () => client[c.ours.method](c.input);
   } else {
