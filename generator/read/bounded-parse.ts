@@ -57,19 +57,19 @@ async function load() {
     markdown: (text) => unified().use(remarkParse).parse(text),
   };
 }
-workerData.jobs.on('message', async ({ kind, text }) => {
+workerData.jobs.on('message', async ({ id, kind, text }) => {
   let answer;
   try {
     parsers = parsers || (await load());
-    answer = { doc: parsers[kind](text) };
+    answer = { id, doc: parsers[kind](text) };
   } catch (e) {
-    answer = { error: String((e && e.message) || e) };
+    answer = { id, error: String((e && e.message) || e) };
   }
   try {
     workerData.answers.postMessage(answer);
   } catch (e) {
     // A tree nested thousands deep can't be cloned between threads (the clone recurses).
-    workerData.answers.postMessage({ error: 'syntax tree too deep to pass back: ' + String((e && e.message) || e) });
+    workerData.answers.postMessage({ id, error: 'syntax tree too deep to pass back: ' + String((e && e.message) || e) });
   }
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
@@ -120,26 +120,54 @@ export function parseBudget(length: number): number {
   return PARSE_BUDGET_MS + Math.ceil((length / (1 << 20)) * PARSE_BUDGET_MS_PER_MB);
 }
 
+/** Numbers jobs, so an answer is only ever taken for the job that asked for it. */
+let lastJob = 0;
+
+/** Ends a thread that can't be trusted any more (over budget, or its answers out of step). */
+function abandon(current: ParserThread): void {
+  if (thread === current) thread = undefined;
+  void current.worker.terminate();
+}
+
+/** A flag nobody sets: waiting on it is a sleep. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
 /** Runs one parse on the helper thread, giving up after `budgetMs`. */
 function parseBounded<T>(kind: ParserKind, text: string, budgetMs: number): BoundedParse<T> {
   thread ??= startThread();
   const current = thread;
+  const id = ++lastJob;
   Atomics.store(current.flag, 0, 0);
-  current.jobs.postMessage({ kind, text });
-  const waited = Atomics.wait(current.flag, 0, 0, budgetMs);
-  if (waited === 'timed-out') {
-    thread = undefined;
-    void current.worker.terminate();
+  current.jobs.postMessage({ id, kind, text });
+  if (Atomics.wait(current.flag, 0, 0, budgetMs) === 'timed-out') {
+    abandon(current);
     return { timedOut: budgetMs };
   }
-  let answer: BoundedParse<T> | undefined;
-  try {
-    answer = receiveMessageOnPort(current.answers)?.message as BoundedParse<T> | undefined;
-  } catch (e) {
-    // Deserialising a very deep tree recurses too.
-    return { error: `syntax tree too deep to pass back: ${(e as Error).message}` };
+  // The answer is posted before the flag is set, but may show on this side a moment later. Taking
+  // "the next message" instead of this job's answer once let every later page get the syntax tree
+  // of the page before it (found by a 100,000-input fuzz run): answers are matched by id.
+  const giveUp = performance.now() + 1_000;
+  for (;;) {
+    let received: { message: unknown } | undefined;
+    try {
+      received = receiveMessageOnPort(current.answers);
+    } catch (e) {
+      // Deserialising a very deep tree recurses too.
+      abandon(current);
+      return { error: `syntax tree too deep to pass back: ${(e as Error).message}` };
+    }
+    const message = received?.message as (BoundedParse<T> & { id: number }) | undefined;
+    if (message?.id === id) {
+      const { id: _id, ...answer } = message;
+      return answer as BoundedParse<T>;
+    }
+    if (message) continue; // an answer to an abandoned job
+    if (performance.now() > giveUp) {
+      abandon(current);
+      return { error: 'the parsing thread gave no answer' };
+    }
+    Atomics.wait(sleeper, 0, 0, 1);
   }
-  return answer ?? { error: 'the parsing thread gave no answer' };
 }
 
 /**
