@@ -22,6 +22,7 @@ import { buildService, type ServiceInput } from '../ir/build.ts';
 import { IR_VERSION, type Service } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { decode, planLoad, readOnPoolAsJson, type PlannedDocument } from '../load.ts';
+import { readDocument } from '../read/detect.ts';
 import type { ReadPage } from '../read/page.ts';
 import { ReadPool } from '../read/pool.ts';
 import { groupByDeclaredService } from '../split-by-service.ts';
@@ -69,6 +70,9 @@ interface PlannedService {
   key: string;
 }
 
+/** From this many bytes to read, documents are read on threads (starting them takes about a second). */
+const POOL_MIN_BYTES = 4 << 20;
+
 /** From this many packages to emit, they are emitted on threads. */
 const PARALLEL_EMIT_MIN = 8;
 
@@ -102,22 +106,30 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
   let tree: TreeWriter | undefined;
   let emitPool: EmitPool | undefined;
   try {
-    // 1. Key every document by its content and its folder's settings; read those the cache hasn't seen.
-    const documents = await inLanes(plan.documents, lanes, async (doc): Promise<KeyedDocument> => {
-      const { sha, bytes } = contentHash(doc.file, index.files);
-      const keyed = { ...doc, key: sha256(`${genKey}\0${doc.shown}\0${sha}\0${settingsKeyOf(doc.input)}`) };
-      if (!index.documents[keyed.key]) {
-        const { page, json } = await readOnPoolAsJson(poolOf(), decode(bytes ?? readFileSync(doc.file)), doc.shown, doc.context);
-        pages.set(keyed.key, json);
-        const { id, clientName } = page.service;
-        index.documents[keyed.key] = {
-          ...(id !== undefined ? { id } : {}),
-          ...(clientName !== undefined ? { clientName } : {}),
-          operations: page.operations.length,
-          diagnostics: page.diagnostics,
-        };
-      }
-      return keyed;
+    // 1. Key every document by its content and its folder's settings; read those the cache hasn't
+    // seen, on the reading threads when there is enough to read to pay for starting them.
+    const documents = plan.documents.map((doc): KeyedDocument => {
+      const { sha } = contentHash(doc.file, index.files);
+      return { ...doc, key: sha256(`${genKey}\0${doc.shown}\0${sha}\0${settingsKeyOf(doc.input)}`) };
+    });
+    const unread = documents.filter((d) => !index.documents[d.key]);
+    const threaded = unread.reduce((n, d) => n + (index.files[d.file]?.size ?? 0), 0) >= POOL_MIN_BYTES;
+    const read = async (doc: KeyedDocument) => {
+      const text = decode(readFileSync(doc.file));
+      if (threaded) return readOnPoolAsJson(poolOf(), text, doc.shown, doc.context);
+      const page = readDocument(text, doc.shown, doc.context);
+      return { page, json: JSON.stringify(page) };
+    };
+    await inLanes(unread, lanes, async (doc) => {
+      const { page, json } = await read(doc);
+      pages.set(doc.key, json);
+      const { id, clientName } = page.service;
+      index.documents[doc.key] = {
+        ...(id !== undefined ? { id } : {}),
+        ...(clientName !== undefined ? { clientName } : {}),
+        operations: page.operations.length,
+        diagnostics: page.diagnostics,
+      };
     });
     for (const doc of documents) result.diagnostics.push(...index.documents[doc.key]!.diagnostics);
 
@@ -130,7 +142,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     };
     const rereads = services.filter((s) => !cachedRecord(s)).flatMap((s) => s.documents.filter((d) => !pages.has(d.key)));
     await inLanes(rereads, lanes, async (doc) => {
-      pages.set(doc.key, (await readOnPoolAsJson(poolOf(), decode(readFileSync(doc.file)), doc.shown, doc.context)).json);
+      pages.set(doc.key, (await read(doc)).json);
     });
     await pool?.close();
     pool = undefined;
