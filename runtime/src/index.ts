@@ -29,6 +29,7 @@ export {
   type ResponseMetadata,
   type ValidationProblem,
 } from './errors.ts';
+export { addProblem, nestProblems, ownValue, isAsyncIterable, noProblems, type Problems } from './validation.ts';
 export { signBce, bceUriEncode, bceTimestamp, type BceSignRequest, type BceSignOptions } from './bce-auth.ts';
 export { isRetryable, backoffDelay, RETRYABLE_CODES } from './retry.ts';
 export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';

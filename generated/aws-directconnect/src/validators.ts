@@ -6,38 +6,15 @@
  *
  * @packageDocumentation
  */
-import { ValidationError, type ValidationProblem } from '@docsdk/runtime';
+import {
+  ValidationError,
+  type Problems as $Problems,
+  addProblem as $add,
+  nestProblems as $nest,
+  isAsyncIterable as $isAsyncIterable,
+  noProblems as $any,
+} from '@docsdk/runtime';
 import type { DescribeHostedConnectionsRequest, DescribeHostedConnectionsResponse } from './types.js';
-
-type $Problems = ValidationProblem[] | undefined;
-
-function $add(p: $Problems, path: string, message: string): ValidationProblem[] {
-  (p ??= []).push({ path, message });
-  return p;
-}
-
-// Prefixes a nested value's problems with the segment that leads to it: `Tags` + `[2].Key`, `Tags` + `Key`.
-function $nest(p: $Problems, segment: string, inner: ValidationProblem[]): ValidationProblem[] {
-  p ??= [];
-  for (const q of inner) {
-    const path =
-      q.path === '' ? segment : q.path.charCodeAt(0) === 91 ? segment + q.path : segment + '.' + q.path;
-    p.push({ path, message: q.message });
-  }
-  return p;
-}
-
-function $isAsyncIterable(x: unknown): boolean {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
-  );
-}
-
-function $any(): $Problems {
-  return undefined;
-}
 
 function $Connection(v: unknown, out: boolean): $Problems {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
