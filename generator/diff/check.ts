@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TreeFile } from '../emit/write-tree.ts';
-import { BUILD_OUTPUTS, CHANGELOG_FILE, releasedPackageJson } from './released.ts';
+import { BUILD_OUTPUTS, CHANGELOG_FILE, releasedPackageJson } from '../emit/released.ts';
 
 /** How a folder differs from the tree it should hold; paths relative to it, sorted. */
 export interface TreeDiff {

@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareVersions } from './semver.ts';
+import { compareVersions } from '../emit/semver.ts';
 
 /** A package to publish. */
 export interface PublishTarget {

@@ -10,9 +10,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { changelogEntry, withEntry } from './changelog.ts';
-import { CHANGELOG_FILE, versionOf, withVersion } from './released.ts';
+import { CHANGELOG_FILE, versionOf, withVersion } from '../emit/released.ts';
 import type { DiffReport } from './report.ts';
-import { compareVersions, nextVersion } from './semver.ts';
+import { compareVersions, nextVersion } from '../emit/semver.ts';
 
 /** One package's new version. */
 export interface Release {

@@ -33,8 +33,9 @@
  * @packageDocumentation
  */
 
-/** Semver step a change calls for. */
-export type Bump = 'major' | 'minor' | 'patch';
+import type { Bump } from '../emit/semver.ts';
+
+export type { Bump };
 
 /** Where a shape is used: built by callers (input) or read by them (output). */
 export type Role = 'input' | 'output';

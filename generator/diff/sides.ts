@@ -14,7 +14,7 @@ import { IR_VERSION, type IR } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { loadIR } from '../load.ts';
 import { materialise, resolveCommit } from './git.ts';
-import { CHANGELOG_FILE } from './released.ts';
+import { CHANGELOG_FILE } from '../emit/released.ts';
 
 /** One side of a diff. */
 export interface Side {

@@ -11,6 +11,7 @@
  *
  * @packageDocumentation
  */
+import { keepReleaseState } from './released.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -210,6 +211,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     store?.saveIndex(index);
     return result;
   }
+  keepReleaseState(tree, outAbs, Object.keys(next.packages));
   tree.commit();
   result.written = true;
   result.packages = records

@@ -5,7 +5,7 @@
  * versions only, runtime first, `npm publish --dry-run` per package).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { publishAll, publishPlan } from '../../generator/diff/publish.ts';
@@ -127,8 +127,14 @@ describe('docsdk version and publish', () => {
     expect([failed.published.length, failed.failed?.target.name, failed.failed?.output]).toEqual([0, '@docsdk/runtime', 'E403']);
   });
 
-  test('a regeneration that undoes the release: publish refuses, version puts it back exactly', async () => {
-    await generate(); // the emitter writes its baseline version and no changelog
+  test('a regeneration keeps the release; an undone release is refused by publish and put back by version', async () => {
+    await generate(); // keeps the released version and the changelog it replaces
+    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('1.0.0');
+    expect(readFileSync(changelog, 'utf8')).toContain('1.0.0');
+    expect(git('status', '--porcelain')).toBe('');
+    // Undone by hand (or by an older docsdk's regeneration): the baseline version and no changelog.
+    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('"version": "1.0.0"', '"version": "0.1.2024082000"'));
+    rmSync(changelog);
     expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.1.2024082000');
     const refused = await run('publish', '--since', 'HEAD', '--repo', root, '--dry-run');
     expect(refused.code).toBe(1);

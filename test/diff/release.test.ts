@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { applyReleases } from '../../generator/diff/release.ts';
 import type { DiffReport, PackageReport } from '../../generator/diff/report.ts';
 import { change, type RuleName } from '../../generator/diff/rules.ts';
-import { compareVersions, nextVersion } from '../../generator/diff/semver.ts';
+import { compareVersions, nextVersion } from '../../generator/emit/semver.ts';
 import { tempDir } from './helpers.ts';
 
 function pkg(folder: string, rules: RuleName[], bump: PackageReport['bump']): PackageReport {

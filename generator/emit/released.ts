@@ -8,7 +8,10 @@
  *
  * @packageDocumentation
  */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { compareVersions } from './semver.ts';
+import type { TreeWriter } from './write-tree.ts';
 
 /** The changelog `docsdk version` keeps in each package folder. */
 export const CHANGELOG_FILE = 'CHANGELOG.md';
@@ -40,5 +43,30 @@ export function releasedPackageJson(rendered: string, onDisk: string | undefined
     return compareVersions(disk, versionOf(rendered)) > 0 ? withVersion(rendered, disk) : rendered;
   } catch {
     return rendered; // an unreadable package.json on disk is simply stale
+  }
+}
+
+/**
+ * Keeps in a new output tree what `docsdk version` wrote into the output it replaces: a package
+ * version higher than the emitter's baseline, and the package's changelog. Without this, regenerating
+ * after a release would put the baseline version back and drop `CHANGELOG.md`.
+ */
+export function keepReleaseState(tree: TreeWriter, outDir: string, folders: Iterable<string>): void {
+  for (const folder of folders) {
+    const current = path.join(outDir, folder);
+    const onDisk = path.join(current, 'package.json');
+    if (existsSync(onDisk)) {
+      const rel = `${folder}/package.json`;
+      const target = tree.target(rel);
+      const rendered = readFileSync(target, 'utf8');
+      const kept = releasedPackageJson(rendered, readFileSync(onDisk, 'utf8'));
+      if (kept !== rendered) {
+        // The tree's file may be a hard link into the cache: replace it, never write through it.
+        rmSync(target);
+        tree.write(rel, kept);
+      }
+    }
+    const changelog = path.join(current, CHANGELOG_FILE);
+    if (existsSync(changelog)) tree.link(`${folder}/${CHANGELOG_FILE}`, changelog);
   }
 }

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import type { Bump } from './rules.ts';
+/** A semver step: what a change to a package calls for. */
+export type Bump = 'major' | 'minor' | 'patch';
 
 /** `[major, minor, patch]` of a version (pre-release and build suffixes ignored). */
 export function parseVersion(version: string): [number, number, number] {
