@@ -1,25 +1,10 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { bceTimestamp, bceUriEncode, signBce } from '../src/bce-auth.ts';
 import { sha256, sha256Web, toHex } from '../src/crypto.ts';
+import { BceAuth } from './baidu-oracle.ts';
 
-const require = createRequire(import.meta.url);
-const BceAuth = require('@baiducloud/sdk/src/auth.js') as new (
-  ak: string,
-  sk: string,
-) => {
-  generateAuthorization(
-    method: string,
-    resource: string,
-    params?: Record<string, string | null>,
-    headers?: Record<string, string>,
-    timestamp?: number,
-    expirationInSeconds?: number,
-    headersToSign?: string[],
-  ): string;
-};
 
 const sig = (auth: string) => auth.slice(auth.lastIndexOf('/') + 1);
 

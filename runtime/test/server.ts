@@ -12,24 +12,7 @@ import { Sha256 as JsSha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-// The SDK's Auth module alone (its index pulls the whole SDK); CommonJS, no types.
-const BceAuth = require('@baiducloud/sdk/src/auth.js') as new (
-  ak: string,
-  sk: string,
-) => {
-  generateAuthorization(
-    method: string,
-    resource: string,
-    params?: Record<string, string | null>,
-    headers?: Record<string, string>,
-    timestamp?: number,
-    expirationInSeconds?: number,
-    headersToSign?: string[],
-  ): string;
-};
+import { BceAuth } from './baidu-oracle.ts';
 
 /** Credentials the server knows (access key id → secret). */
 export interface ServerCredentials {
