@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildService } from '../../generator/ir/build.ts';
-import { chunksOf, mergeChunkReadings } from '../../generator/read/chunked.ts';
+import { readOnPool } from '../../generator/load.ts';
 import { readDocument } from '../../generator/read/detect.ts';
 import { ReadPool } from '../../generator/read/pool.ts';
 import type { ReadPage } from '../../generator/read/page.ts';
@@ -104,8 +104,7 @@ try {
     let page: ReadPage | undefined;
     let uncaught = 0;
     try {
-      const chunks = chunksOf(text) ?? [{ text, firstLine: 1 }];
-      page = mergeChunkReadings(await Promise.all(chunks.map((c) => pool.readChunk(c, file))));
+      page = await readOnPool(pool, text, file, { settings: {} });
     } catch (e) {
       uncaught++;
       process.stderr.write(`${name}: uncaught error: ${(e as Error).message}\n`);
