@@ -54,11 +54,3 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 }
-
-/** Thrown when input is bad; carries every diagnostic found. */
-export class InputError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n'));
-    this.name = 'InputError';
-  }
-}
