@@ -299,7 +299,7 @@ function classKind(name: string): 'client' | SkippedSection['kind'] {
 /** Reads the body of one client `py:method` into the parts of an operation. */
 function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink): Boto3OperationParts {
   const parts: Boto3OperationParts = { method, documentation: '', params: [], exceptions: [], line: block.head.line };
-  const description = new DocCollector();
+  const description = new DocCollector({ deprecation: true });
   const seen = new Set<string>();
   const body = block.children;
   const paramTypes = new Map<string, string>();
@@ -355,18 +355,10 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
       parts.seeAlso = seeAlso;
       continue;
     }
-    if (/^\.\.\s+danger::/.test(text)) {
-      const danger = new DocCollector();
-      danger.add(b);
-      const message = danger.text.replace(/^Danger:\s*/, '');
-      if (/deprecated/i.test(message)) {
-        parts.deprecationMessage = message;
-        continue;
-      }
-    }
     description.add(b);
   }
   parts.documentation = description.text;
+  if (description.deprecationMessage) parts.deprecationMessage = description.deprecationMessage;
   checkSections(parts, seen, block, sink);
   return parts;
 }

@@ -98,3 +98,13 @@ describe('boto3 RST reader on the seeds', () => {
     });
   });
 });
+
+describe('boto3 RST reader: deprecation', () => {
+  it('takes the deprecation Danger note as the message, not as documentation', () => {
+    const { ir } = loadIR(['test/fixtures/boto3/logs/list_tags_log_group.rst']);
+    const op = ir.services[0]!.operations[0]!;
+    expect(op.deprecated).toBe(true);
+    expect(op.deprecationMessage).toMatch(/^This operation is deprecated and may not function as expected\./);
+    expect(op.documentation).not.toMatch(/deprecated/i);
+  });
+});
