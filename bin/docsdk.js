@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// The generator is TypeScript run from source: tsx compiles it on load (cached), so a checkout
-// works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, bundled by `npm ci` or `npm run build:cli`) when it was built from the
+// sources as they are now, else the TypeScript sources through tsx (compiled on load, cached): a
+// checkout works right after `npm ci`, and an edited source runs as edited. See compiled.js.
+import { compiledEntry } from './compiled.js';
 
-register();
-const { main } = await import('../generator/cli.ts');
-await main();
+const compiled = compiledEntry();
+let cli;
+if (compiled) {
+  cli = await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../generator/cli.ts');
+}
+await cli.main();

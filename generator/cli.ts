@@ -10,6 +10,7 @@ import { readers } from './read/detect.ts';
 import { validateIR } from './ir/validate.ts';
 import { generatePaths } from './emit/generate-paths.ts';
 import { registerReviewCommands } from './diff/commands.ts';
+import { REPO_URL } from './repo.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 1;
@@ -17,7 +18,7 @@ const EXIT_USAGE = 2;
 
 /** The generator's own version (from package.json). */
 export const GENERATOR_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(new URL('package.json', REPO_URL), 'utf8')) as { version: string }
 ).version;
 
 /** Where the CLI writes; injectable so tests run it in-process. */

@@ -1,5 +1,5 @@
 /**
- * A pool of `worker_threads` running one TypeScript worker module: jobs are queued and handed to
+ * A pool of `worker_threads` running one worker module: jobs are queued and handed to
  * whichever thread is free, so one large input split into many jobs keeps every thread busy. The
  * reading pool and the emitting pool are this, with their own jobs.
  */
@@ -34,9 +34,11 @@ export class ThreadPool<J extends Numbered, A extends Numbered> {
     readonly threads = Math.max(1, availableParallelism()),
     private readonly failed: (job: J) => string = () => 'worker failed',
   ) {
-    // The worker is TypeScript: a small bootstrap registers tsx in the thread (as bin/docsdk.js does
-    // for the process; Node 20 workers don't inherit loader hooks), then imports it.
-    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
+    // `module` is the worker's TypeScript source, or its compiled entry when docsdk runs compiled
+    // (`workerModule` in repo.ts). TypeScript needs a small bootstrap that registers tsx in the thread
+    // (as bin/docsdk.js does for the process; Node 20 workers don't inherit loader hooks) first.
+    const load = `import(${JSON.stringify(module.href)})`;
+    const bootstrap = module.pathname.endsWith('.ts') ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return ${load}; })` : load;
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(bootstrap, { eval: true });
       worker.on('message', (answer: A) => this.settle(worker, answer));

@@ -10,9 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+import { REPO_ROOT as REPO } from '../repo.ts';
 
 /** Folders whose every file goes into the key, and single files. */
 const KEYED_FOLDERS = ['generator', 'templates', 'runtime/src'];

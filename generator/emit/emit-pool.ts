@@ -4,6 +4,7 @@
  * ts-morph project (the standard library parsed once per thread). Same files as emitting here.
  */
 import type { Service } from '../ir/model.ts';
+import { workerModule } from '../repo.ts';
 import { ThreadPool } from '../thread-pool.ts';
 import type { EmittedFile } from './emit-service.ts';
 import type { EmitAnswer, EmitJob } from './emit-worker.ts';
@@ -22,7 +23,7 @@ export class EmitPool {
   private readonly pool: ThreadPool<EmitJob, EmitAnswer>;
 
   constructor(threads?: number) {
-    this.pool = new ThreadPool(new URL('./emit-worker.ts', import.meta.url), threads, (job) => `emitter failed on ${job.service.provider}-${job.service.id}`);
+    this.pool = new ThreadPool(workerModule('emit'), threads, (job) => `emitter failed on ${job.service.provider}-${job.service.id}`);
   }
 
   /** How many threads emit. */

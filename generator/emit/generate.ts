@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { IR, Service } from '../ir/model.ts';
+import { REPO_URL } from '../repo.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { isPackageName } from './escape.ts';
 import { handlebarsRenderer, type Renderer } from './render.ts';
@@ -61,8 +62,8 @@ function readVersion(url: URL): string {
 export function packageVersions(generatorVersion: string): PackageVersions {
   return {
     generator: generatorVersion,
-    runtime: readVersion(new URL('../../runtime/package.json', import.meta.url)),
-    typescript: readVersion(new URL('../../node_modules/typescript/package.json', import.meta.url)),
+    runtime: readVersion(new URL('runtime/package.json', REPO_URL)),
+    typescript: readVersion(new URL('node_modules/typescript/package.json', REPO_URL)),
   };
 }
 

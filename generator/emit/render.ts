@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { REPO_URL } from '../repo.ts';
 import { registerHelpers } from './helpers.ts';
 
 /** Renders a named template with a view model. */
@@ -16,7 +17,7 @@ export interface Renderer {
 }
 
 /** The repository's `templates/` folder. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', REPO_URL));
 
 /** Template files below `dir` (relative, `/`-separated, sorted). */
 export function templateFiles(dir: string = TEMPLATES_DIR): string[] {

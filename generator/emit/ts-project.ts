@@ -9,10 +9,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, type SourceFile } from 'ts-morph';
+import { REPO_URL } from '../repo.ts';
 import type { EmittedFile } from './emit-service.ts';
 
 /** The runtime's source entry point. */
-export const RUNTIME_ENTRY = fileURLToPath(new URL('../../runtime/src/index.ts', import.meta.url));
+export const RUNTIME_ENTRY = fileURLToPath(new URL('runtime/src/index.ts', REPO_URL));
 
 /** A virtual folder for in-memory sources; never written. */
 const VIRTUAL_ROOT = '/__docsdk_check__';

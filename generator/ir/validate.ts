@@ -3,11 +3,12 @@
  * every shape id an operation or member refers to exists.
  */
 import { createRequire } from 'node:module';
+import { REPO_URL } from '../repo.ts';
 import { compileSchema, type SchemaProblem } from '../schema/ajv.ts';
 import type { IR } from './model.ts';
 
 /** The IR's JSON Schema, as published in docs/ir.md. */
-export const irSchema = createRequire(import.meta.url)('./ir.schema.json') as object;
+export const irSchema = createRequire(REPO_URL)('./generator/ir/ir.schema.json') as object;
 const checkSchema = compileSchema<IR>(irSchema);
 
 /** Every problem of a value claimed to be an IR; empty when it is a valid, closed IR. */

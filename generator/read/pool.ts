@@ -3,6 +3,7 @@
  * queued and handed to whichever thread is free, so one large service split into chunks keeps
  * all threads busy. Readings are plain data, posted back by structured clone (or as JSON text).
  */
+import { workerModule } from '../repo.ts';
 import { ThreadPool } from '../thread-pool.ts';
 import type { ReaderContext, ReadPage } from './page.ts';
 import type { RstChunk } from './boto3-rst.ts';
@@ -13,7 +14,7 @@ export class ReadPool {
   private readonly pool: ThreadPool<ReadJob, ReadAnswer>;
 
   constructor(threads?: number) {
-    this.pool = new ThreadPool(new URL('./pool-worker.ts', import.meta.url), threads, (job) => `reader failed on ${job.file}`);
+    this.pool = new ThreadPool(workerModule('read'), threads, (job) => `reader failed on ${job.file}`);
   }
 
   /** How many threads read. */

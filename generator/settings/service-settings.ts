@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { HttpBinding, Paginator, Provider } from '../ir/model.ts';
+import { REPO_URL } from '../repo.ts';
 import { compileSchema } from '../schema/ajv.ts';
 import { unknownShapeReferences } from './shape-references.ts';
 
@@ -73,7 +74,7 @@ export interface ServiceSettings {
 /** The settings file name looked for in each service folder. */
 export const SETTINGS_FILE = 'service.json';
 
-const schema = createRequire(import.meta.url)('./service.schema.json') as object;
+const schema = createRequire(REPO_URL)('./generator/settings/service.schema.json') as object;
 const validate = compileSchema<ServiceSettings>(schema);
 
 /** Finds the line of a setting in its file, by the keys leading to it (`['shapes', 'PeerConn']`). */
