@@ -1,23 +1,17 @@
 /**
  * Cutting a Baidu page written in Markdown (the docs' source: headings, bullet lists, fenced code)
- * into blocks. `unified` + `remark-parse` do the parsing; this only walks the syntax tree and
- * keeps what the Baidu reader needs, each block with its line in the file.
+ * into blocks. `unified` + `remark-parse` do the parsing, on bounded-parse.ts's thread (so they are
+ * not loaded here: ~30 ms of every start); this only walks the syntax tree and keeps what the Baidu
+ * reader needs, each block with its line in the file.
  */
 import type { Nodes, Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Block } from './blocks.ts';
 
-/** Parses Markdown into the syntax tree remark gives (never throws on any input text). */
-export function parseMarkdown(text: string): Root {
-  return unified().use(remarkParse).parse(text);
-}
-
-/** Blocks of a Markdown page (its text, or the syntax tree already parsed), in document order. */
-export function markdownBlocks(page: string | Root): Block[] {
+/** Blocks of a Markdown page's syntax tree, in document order. */
+export function markdownBlocks(page: Root): Block[] {
   const blocks: Block[] = [];
   // Blockquotes nest without bound (`> > > …`): walked with a stack of pending nodes, not recursion.
-  const pending: Nodes[] = [...(typeof page === 'string' ? parseMarkdown(page) : page).children].reverse();
+  const pending: Nodes[] = [...page.children].reverse();
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === 'blockquote') for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
