@@ -1,11 +1,12 @@
 /**
  * One service → the files of its package (paths relative to the package folder), rendered from the
- * templates and formatted. Pure: nothing touches the disk here.
+ * templates and laid out as Prettier prints them (`layout.ts`; no formatter runs). Pure: nothing
+ * touches the disk here.
  *
  * @packageDocumentation
  */
 import { IR_VERSION, type Service } from '../ir/model.ts';
-import { formatFile } from './format.ts';
+import { layoutLines } from './layout.ts';
 import type { Renderer } from './render.ts';
 import { packageView, type PackageVersions, type PackageView } from './view/package.ts';
 
@@ -33,24 +34,17 @@ export function serviceIRFile(service: Service): EmittedFile {
   return { path: 'ir.json', content: `${JSON.stringify({ irVersion: IR_VERSION, services: [service] }, null, 2)}\n` };
 }
 
-/** Renders and formats every file of `service`'s package except the API snapshot. */
-export async function emitService(
-  service: Service,
-  renderer: Renderer,
-  versions: PackageVersions,
-): Promise<{ view: PackageView; files: EmittedFile[] }> {
+/** One rendered template as its final text: marked lines laid out, exactly one newline at the end. */
+export function finishFile(rendered: string): string {
+  return `${layoutLines(rendered).replace(/\n+$/, '')}\n`;
+}
+
+/** Renders every file of `service`'s package except the API snapshot. */
+export function emitService(service: Service, renderer: Renderer, versions: PackageVersions): { view: PackageView; files: EmittedFile[] } {
   const view = packageView(service, versions);
   const files: EmittedFile[] = [];
   for (const [template, file] of PACKAGE_TEMPLATES) {
-    const raw = renderer.render(template, view);
-    let content: string;
-    try {
-      content = await formatFile(file, raw);
-    } catch (e) {
-      // A template produced text Prettier cannot parse: an emitter bug; say where.
-      throw new Error(`${view.folder}/${file}: generated text does not parse: ${(e as Error).message}`, { cause: e });
-    }
-    files.push({ path: file, content });
+    files.push({ path: file, content: finishFile(renderer.render(template, view)) });
   }
   files.push(serviceIRFile(service));
   return { view, files };

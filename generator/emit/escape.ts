@@ -9,7 +9,8 @@
  */
 
 // C0/C1 control characters other than tab and newline: invisible, and some break editors or terminals.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// U+E000–U+E00F are the layout markers of `layout.ts`: only templates may write them.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uE000-\uE00F]/g;
 const LINE_SEPARATORS = /[\u2028\u2029]/g;
 
 /** An IdentifierName made of ASCII only: what can appear unquoted as a property key. */
@@ -69,25 +70,53 @@ export function tsdocLines(text: string): string[] {
 }
 
 /**
- * A JavaScript string literal (double-quoted) holding `text` exactly. JSON escaping covers quotes,
- * backslashes and control characters; U+2028/2029 and `</script` are escaped too so the literal is safe
- * in any JS context. `${` and backticks are inert inside double quotes.
+ * A JavaScript string literal holding `text` exactly, quoted the way Prettier prints it (single quotes
+ * unless the text has more single than double quotes), so emitted code needs no formatting pass.
+ * Backslashes, the enclosing quote, control characters, U+2028/2029 and the layout markers are
+ * escaped; `${` and backticks are inert inside quotes.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\/(script)/gi, '<\\/$1');
+  let singles = 0;
+  let doubles = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39) singles++;
+    else if (c === 34) doubles++;
+  }
+  const json = jsonString(text);
+  if (singles > doubles) return json;
+  // JSON's escapes minus `\"`, plus `\'`: the same characters, in single quotes.
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** A JSON string holding `text`: JSON's escaping, plus U+2028/2029 and the layout markers as `\\uXXXX`. */
+export function jsonString(text: string): string {
+  return JSON.stringify(text).replace(/[\u2028\u2029\uE000-\uE00F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /**
+ * Text inside a template literal (between backticks) holding `text` exactly: backslashes, backticks and
+ * `${` escaped, control characters, U+2028/2029 and the layout markers as `\\uXXXX`. Prettier never
+ * breaks a template literal, so a message built in one keeps its line as written.
+ */
+export function templateLiteralText(text: string): string {
+  return text.replace(/[\\`\u0000-\u001F\u007F-\u009F\u2028\u2029\uE000-\uE00F]|\$\{/g, (c) =>
+    c === '\\' || c === '`' ? `\\${c}` : c === '${' ? '\\${' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+// What Prettier writes unquoted as a property key: an identifier name (Unicode ID_Start/ID_Continue).
+const UNQUOTED_KEY = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+
+/**
  * A property key for `name` in an object literal, interface or type literal: bare when it is an
- * IdentifierName, quoted otherwise. `__proto__` is written computed (`["__proto__"]`) because a plain
- * `__proto__:` in an object literal sets the prototype instead of creating a property.
+ * identifier name (as Prettier's `quoteProps: 'as-needed'` prints it), quoted otherwise. `__proto__` is
+ * written computed (`['__proto__']`) because a plain `__proto__:` in an object literal sets the
+ * prototype instead of creating a property.
  */
 export function propertyKey(name: string): string {
   if (name === '__proto__') return `[${stringLiteral(name)}]`;
-  return isIdentifierName(name) ? name : stringLiteral(name);
+  return UNQUOTED_KEY.test(name) ? name : stringLiteral(name);
 }
 
 /**

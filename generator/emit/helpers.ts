@@ -3,12 +3,22 @@
  * escaped for where it lands, so Handlebars' own (HTML) escaping never touches code:
  * `{{tsdoc doc}}` a TSDoc comment, `{{str x}}` a string literal, `{{key x}}` a property key,
  * `{{ident x}}` a checked identifier, `{{pkg x}}` a checked npm package name, `{{md x}}` Markdown prose,
- * `{{jsonstr x}}` a JSON string value.
+ * `{{jsonstr x}}` a JSON string value, `{{tmpl x}}` text inside a template literal.
  *
  * @packageDocumentation
  */
 import type HandlebarsNS from 'handlebars';
-import { assertIdentifier, assertPackageName, markdownText, propertyKey, stringLiteral, tsdocLines } from './escape.ts';
+import {
+  assertIdentifier,
+  assertPackageName,
+  jsonString,
+  markdownText,
+  propertyKey,
+  stringLiteral,
+  templateLiteralText,
+  tsdocLines,
+} from './escape.ts';
+import { alignMarkdownTable, firstCodeLineFits, MARK } from './layout.ts';
 import type { DocView } from './view/doc.ts';
 
 type Hbs = typeof HandlebarsNS;
@@ -37,10 +47,59 @@ export function registerHelpers(hbs: Hbs): void {
     return safe(`/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`);
   });
   hbs.registerHelper('str', (x: unknown) => safe(stringLiteral(String(x))));
+  hbs.registerHelper('tmpl', (x: unknown) => safe(templateLiteralText(String(x))));
+  // `{{lbrace}}`/`{{rbrace}}`: a literal brace next to a mustache, which Handlebars would read as `{{{`/`}}}`.
+  hbs.registerHelper('lbrace', () => '{');
+  hbs.registerHelper('rbrace', () => '}');
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('key', (x: unknown) => safe(propertyKey(String(x))));
   hbs.registerHelper('ident', (x: unknown) => safe(assertIdentifier(String(x))));
   hbs.registerHelper('md', (x: unknown) => safe(markdownText(String(x ?? ''))));
   hbs.registerHelper('pkg', (x: unknown) => safe(assertPackageName(String(x))));
   // A JSON string (package.json values): JSON.stringify's escaping, plus U+2028/9 like `str`.
-  hbs.registerHelper('jsonstr', (x: unknown) => safe(stringLiteral(String(x))));
+  hbs.registerHelper('jsonstr', (x: unknown) => safe(jsonString(String(x))));
+  registerLayoutHelpers(hbs);
+}
+
+/**
+ * The layout helpers (`layout.ts`): `{{#group}}…{{/group}}` prints flat when it fits in the line, else
+ * broken; `{{#indent}}…{{/indent}}` indents what breaks inside it; `{{line}}` is a space or a line
+ * break, `{{softline}}` nothing or a line break, `{{trailingComma}}` a comma only when broken,
+ * `{{leadingPipe}}` `| ` only when broken (the first member of a union type), `{{fluid}}` the break
+ * after `=` of an assignment, taken only when the right side cannot start on the line.
+ */
+function registerLayoutHelpers(hbs: Hbs): void {
+  const safe = (s: string) => new hbs.SafeString(s);
+  const block = (open: string, close: string) =>
+    function (this: unknown, options: HandlebarsNS.HelperOptions) {
+      return safe(`${open}${options.fn(this)}${close}`);
+    };
+  hbs.registerHelper('group', block(MARK.groupOpen, MARK.groupClose));
+  hbs.registerHelper('indent', block(MARK.indentOpen, MARK.indentClose));
+  hbs.registerHelper('line', () => safe(MARK.line));
+  hbs.registerHelper('softline', () => safe(MARK.softline));
+  hbs.registerHelper('trailingComma', () => safe(MARK.trailingComma));
+  hbs.registerHelper('leadingPipe', () => safe(MARK.leadingPipe));
+  hbs.registerHelper('fluid', () => safe(MARK.fluidBreak));
+  // `{{#firstLineFits}}A{{else}}B{{/firstLineFits}}`: A when its first line of code fits the width, else B
+  // (for layouts Prettier picks by a line that is followed by more lines, which markers cannot span).
+  // `{{#hangIfLong}}    Key: {…}{{/hangIfLong}}`: when `Key: {` does not fit, Prettier moves the object to
+  // the next line (`Key:` then `{` indented, the whole object two columns further in).
+  hbs.registerHelper('hangIfLong', function (this: unknown, options: HandlebarsNS.HelperOptions) {
+    const text = options.fn(this);
+    if (firstCodeLineFits(text)) return safe(text);
+    const lines = text.split('\n');
+    const head = /^( *)(.*): \{$/.exec(lines[0]!);
+    if (!head) throw new Error(`emitter bug: hangIfLong needs a \`key: {\` line, got ${JSON.stringify(lines[0])}`);
+    const rest = lines.slice(1).map((l) => (l ? `  ${l}` : l));
+    return safe([`${head[1]}${head[2]}:`, `${head[1]}  {`, ...rest].join('\n'));
+  });
+  // `{{#mdTable}}| a | b |…{{/mdTable}}`: a Markdown table with its columns padded as Prettier aligns them.
+  hbs.registerHelper('mdTable', function (this: unknown, options: HandlebarsNS.HelperOptions) {
+    return safe(alignMarkdownTable(options.fn(this)));
+  });
+  hbs.registerHelper('firstLineFits', function (this: unknown, options: HandlebarsNS.HelperOptions) {
+    const text = options.fn(this);
+    return safe(firstCodeLineFits(text) ? text : options.inverse(this));
+  });
 }

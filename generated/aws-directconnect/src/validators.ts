@@ -23,99 +23,99 @@ function $Connection(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['ownerAccount'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'ownerAccount', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'ownerAccount', 'expected string');
+  }
   x = o['connectionId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'connectionId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'connectionId', 'expected string');
+  }
   x = o['connectionName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'connectionName', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'connectionName', 'expected string');
+  }
   x = o['connectionState'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'connectionState', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'connectionState', 'expected string');
+  }
   x = o['region'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'region', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'region', 'expected string');
+  }
   x = o['location'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'location', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'location', 'expected string');
+  }
   x = o['bandwidth'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'bandwidth', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'bandwidth', 'expected string');
+  }
   x = o['vlan'];
-  if (x == null) {
-  } else if (!Number.isInteger(x)) p = $add(p, 'vlan', 'expected integer');
-
+  if (x != null && !Number.isInteger(x)) {
+    p = $add(p, 'vlan', 'expected integer');
+  }
   x = o['partnerName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'partnerName', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'partnerName', 'expected string');
+  }
   x = o['loaIssueTime'];
-  if (x == null) {
-  } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'loaIssueTime', 'expected Date');
-
+  if (x != null && (!(x instanceof Date) || Number.isNaN(x.getTime()))) {
+    p = $add(p, 'loaIssueTime', 'expected Date');
+  }
   x = o['lagId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'lagId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'lagId', 'expected string');
+  }
   x = o['awsDevice'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'awsDevice', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'awsDevice', 'expected string');
+  }
   x = o['jumboFrameCapable'];
-  if (x == null) {
-  } else if (typeof x !== 'boolean') p = $add(p, 'jumboFrameCapable', 'expected boolean');
-
+  if (x != null && typeof x !== 'boolean') {
+    p = $add(p, 'jumboFrameCapable', 'expected boolean');
+  }
   x = o['awsDeviceV2'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'awsDeviceV2', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'awsDeviceV2', 'expected string');
+  }
   x = o['awsLogicalDeviceId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'awsLogicalDeviceId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'awsLogicalDeviceId', 'expected string');
+  }
   x = o['hasLogicalRedundancy'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'hasLogicalRedundancy', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'hasLogicalRedundancy', 'expected string');
+  }
   x = o['tags'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $TagList(x, out);
-    if (r !== undefined) p = $nest(p, 'tags', r);
+    if (r !== undefined) {
+      p = $nest(p, 'tags', r);
+    }
   }
-
   x = o['providerName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'providerName', 'expected string');
-
-  x = o['macSecCapable'];
-  if (x == null) {
-  } else if (typeof x !== 'boolean') p = $add(p, 'macSecCapable', 'expected boolean');
-
-  x = o['portEncryptionStatus'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'portEncryptionStatus', 'expected string');
-
-  x = o['encryptionMode'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'encryptionMode', 'expected string');
-
-  x = o['macSecKeys'];
-  if (x == null) {
-  } else {
-    const r = $MacSecKeyList(x, out);
-    if (r !== undefined) p = $nest(p, 'macSecKeys', r);
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'providerName', 'expected string');
   }
-
+  x = o['macSecCapable'];
+  if (x != null && typeof x !== 'boolean') {
+    p = $add(p, 'macSecCapable', 'expected boolean');
+  }
+  x = o['portEncryptionStatus'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'portEncryptionStatus', 'expected string');
+  }
+  x = o['encryptionMode'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'encryptionMode', 'expected string');
+  }
+  x = o['macSecKeys'];
+  if (x != null) {
+    const r = $MacSecKeyList(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'macSecKeys', r);
+    }
+  }
   return p;
 }
 
@@ -124,9 +124,9 @@ function $ConnectionList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    {
-      const r = $Connection(x, out);
-      if (r !== undefined) p = $nest(p, '[' + i + ']', r);
+    const r = $Connection(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + i + ']', r);
     }
   }
   return p;
@@ -141,8 +141,9 @@ function $DescribeHostedConnectionsRequest(v: unknown, out: boolean): $Problems 
   x = o['connectionId'];
   if (x == null) {
     p = $add(p, 'connectionId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'connectionId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'connectionId', 'expected string');
+  }
   return p;
 }
 
@@ -153,12 +154,12 @@ function $DescribeHostedConnectionsResponse(v: unknown, out: boolean): $Problems
   let p: $Problems;
   let x: unknown;
   x = o['connections'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $ConnectionList(x, out);
-    if (r !== undefined) p = $nest(p, 'connections', r);
+    if (r !== undefined) {
+      p = $nest(p, 'connections', r);
+    }
   }
-
   return p;
 }
 
@@ -169,21 +170,21 @@ function $MacSecKey(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['secretARN'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'secretARN', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'secretARN', 'expected string');
+  }
   x = o['ckn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'ckn', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'ckn', 'expected string');
+  }
   x = o['state'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'state', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'state', 'expected string');
+  }
   x = o['startOn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'startOn', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'startOn', 'expected string');
+  }
   return p;
 }
 
@@ -192,9 +193,9 @@ function $MacSecKeyList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    {
-      const r = $MacSecKey(x, out);
-      if (r !== undefined) p = $nest(p, '[' + i + ']', r);
+    const r = $MacSecKey(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + i + ']', r);
     }
   }
   return p;
@@ -207,13 +208,13 @@ function $Tag(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['key'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'key', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'key', 'expected string');
+  }
   x = o['value'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'value', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'value', 'expected string');
+  }
   return p;
 }
 
@@ -222,9 +223,9 @@ function $TagList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    {
-      const r = $Tag(x, out);
-      if (r !== undefined) p = $nest(p, '[' + i + ']', r);
+    const r = $Tag(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + i + ']', r);
     }
   }
   return p;

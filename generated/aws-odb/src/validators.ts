@@ -25,8 +25,9 @@ function $GetOdbPeeringConnectionRequest(v: unknown, out: boolean): $Problems {
   x = o['odbPeeringConnectionId'];
   if (x == null) {
     p = $add(p, 'odbPeeringConnectionId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'odbPeeringConnectionId', 'expected string');
+  }
   return p;
 }
 
@@ -37,12 +38,12 @@ function $GetOdbPeeringConnectionResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['odbPeeringConnection'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $OdbPeeringConnection(x, out);
-    if (r !== undefined) p = $nest(p, 'odbPeeringConnection', r);
+    if (r !== undefined) {
+      p = $nest(p, 'odbPeeringConnection', r);
+    }
   }
-
   return p;
 }
 
@@ -53,52 +54,52 @@ function $OdbPeeringConnection(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['odbPeeringConnectionId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionId', 'expected string');
-
-  x = o['displayName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'displayName', 'expected string');
-
-  x = o['status'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'status', 'expected string');
-
-  x = o['statusReason'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'statusReason', 'expected string');
-
-  x = o['odbPeeringConnectionArn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionArn', 'expected string');
-
-  x = o['odbNetworkArn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'odbNetworkArn', 'expected string');
-
-  x = o['peerNetworkArn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerNetworkArn', 'expected string');
-
-  x = o['odbPeeringConnectionType'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'odbPeeringConnectionType', 'expected string');
-
-  x = o['peerNetworkCidrs'];
-  if (x == null) {
-  } else {
-    const r = $PeerNetworkCidrList(x, out);
-    if (r !== undefined) p = $nest(p, 'peerNetworkCidrs', r);
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'odbPeeringConnectionId', 'expected string');
   }
-
+  x = o['displayName'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'displayName', 'expected string');
+  }
+  x = o['status'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'status', 'expected string');
+  }
+  x = o['statusReason'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'statusReason', 'expected string');
+  }
+  x = o['odbPeeringConnectionArn'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'odbPeeringConnectionArn', 'expected string');
+  }
+  x = o['odbNetworkArn'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'odbNetworkArn', 'expected string');
+  }
+  x = o['peerNetworkArn'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerNetworkArn', 'expected string');
+  }
+  x = o['odbPeeringConnectionType'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'odbPeeringConnectionType', 'expected string');
+  }
+  x = o['peerNetworkCidrs'];
+  if (x != null) {
+    const r = $PeerNetworkCidrList(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'peerNetworkCidrs', r);
+    }
+  }
   x = o['createdAt'];
-  if (x == null) {
-  } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'createdAt', 'expected Date');
-
+  if (x != null && (!(x instanceof Date) || Number.isNaN(x.getTime()))) {
+    p = $add(p, 'createdAt', 'expected Date');
+  }
   x = o['percentProgress'];
-  if (x == null) {
-  } else if (typeof x !== 'number') p = $add(p, 'percentProgress', 'expected number');
-
+  if (x != null && typeof x !== 'number') {
+    p = $add(p, 'percentProgress', 'expected number');
+  }
   return p;
 }
 
@@ -107,7 +108,9 @@ function $PeerNetworkCidrList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (typeof x !== 'string') p = $add(p, '[' + i + ']', 'expected string');
+    if (typeof x !== 'string') {
+      p = $add(p, '[' + i + ']', 'expected string');
+    }
   }
   return p;
 }

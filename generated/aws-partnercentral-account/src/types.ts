@@ -111,7 +111,12 @@ export type OtherParticipant =
       SellerProfile?: never;
       SDK_UNKNOWN_MEMBER?: never;
     }
-  | { SDK_UNKNOWN_MEMBER: { name: string }; PartnerProfile?: never; SellerProfile?: never; Account?: never };
+  | {
+      SDK_UNKNOWN_MEMBER: { name: string };
+      PartnerProfile?: never;
+      SellerProfile?: never;
+      Account?: never;
+    };
 
 /**
  * True when the `PartnerProfile` member of the OtherParticipant union is set (and narrows to that variant).

@@ -23,9 +23,9 @@ function $Account(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Name'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Name', 'expected string');
+  }
   return p;
 }
 
@@ -36,36 +36,36 @@ function $ConnectionType(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['CreatedAt'];
-  if (x == null) {
-  } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'CreatedAt', 'expected Date');
-
-  x = o['InviterEmail'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'InviterEmail', 'expected string');
-
-  x = o['InviterName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'InviterName', 'expected string');
-
-  x = o['Status'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Status', 'expected string');
-
-  x = o['CanceledAt'];
-  if (x == null) {
-  } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'CanceledAt', 'expected Date');
-
-  x = o['CanceledBy'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'CanceledBy', 'expected string');
-
-  x = o['OtherParticipant'];
-  if (x == null) {
-  } else {
-    const r = $OtherParticipant(x, out);
-    if (r !== undefined) p = $nest(p, 'OtherParticipant', r);
+  if (x != null && (!(x instanceof Date) || Number.isNaN(x.getTime()))) {
+    p = $add(p, 'CreatedAt', 'expected Date');
   }
-
+  x = o['InviterEmail'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'InviterEmail', 'expected string');
+  }
+  x = o['InviterName'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'InviterName', 'expected string');
+  }
+  x = o['Status'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Status', 'expected string');
+  }
+  x = o['CanceledAt'];
+  if (x != null && (!(x instanceof Date) || Number.isNaN(x.getTime()))) {
+    p = $add(p, 'CanceledAt', 'expected Date');
+  }
+  x = o['CanceledBy'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'CanceledBy', 'expected string');
+  }
+  x = o['OtherParticipant'];
+  if (x != null) {
+    const r = $OtherParticipant(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'OtherParticipant', r);
+    }
+  }
   return p;
 }
 
@@ -78,9 +78,9 @@ function $ConnectionTypeMap(v: unknown, out: boolean): $Problems {
   for (let j = 0; j < keys.length; j++) {
     const k = keys[j]!;
     const x: unknown = o[k];
-    {
-      const r = $ConnectionType(x, out);
-      if (r !== undefined) p = $nest(p, '[' + JSON.stringify(k) + ']', r);
+    const r = $ConnectionType(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + JSON.stringify(k) + ']', r);
     }
   }
   return p;
@@ -95,13 +95,15 @@ function $GetConnectionRequest(v: unknown, out: boolean): $Problems {
   x = o['Catalog'];
   if (x == null) {
     p = $add(p, 'Catalog', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'Catalog', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'Catalog', 'expected string');
+  }
   x = o['Identifier'];
   if (x == null) {
     p = $add(p, 'Identifier', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'Identifier', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'Identifier', 'expected string');
+  }
   return p;
 }
 
@@ -112,32 +114,32 @@ function $GetConnectionResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Catalog'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Catalog', 'expected string');
-
-  x = o['Id'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
-
-  x = o['Arn'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Arn', 'expected string');
-
-  x = o['OtherParticipantAccountId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'OtherParticipantAccountId', 'expected string');
-
-  x = o['UpdatedAt'];
-  if (x == null) {
-  } else if (!(x instanceof Date) || Number.isNaN(x.getTime())) p = $add(p, 'UpdatedAt', 'expected Date');
-
-  x = o['ConnectionTypes'];
-  if (x == null) {
-  } else {
-    const r = $ConnectionTypeMap(x, out);
-    if (r !== undefined) p = $nest(p, 'ConnectionTypes', r);
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Catalog', 'expected string');
   }
-
+  x = o['Id'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Id', 'expected string');
+  }
+  x = o['Arn'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Arn', 'expected string');
+  }
+  x = o['OtherParticipantAccountId'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'OtherParticipantAccountId', 'expected string');
+  }
+  x = o['UpdatedAt'];
+  if (x != null && (!(x instanceof Date) || Number.isNaN(x.getTime()))) {
+    p = $add(p, 'UpdatedAt', 'expected Date');
+  }
+  x = o['ConnectionTypes'];
+  if (x != null) {
+    const r = $ConnectionTypeMap(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'ConnectionTypes', r);
+    }
+  }
   return p;
 }
 
@@ -151,34 +153,30 @@ function $OtherParticipant(v: unknown, out: boolean): $Problems {
   x = o['PartnerProfile'];
   if (x != null) {
     n++;
-    {
-      const r = $PartnerProfile(x, out);
-      if (r !== undefined) p = $nest(p, 'PartnerProfile', r);
+    const r = $PartnerProfile(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'PartnerProfile', r);
     }
   }
   x = o['SellerProfile'];
   if (x != null) {
     n++;
-    {
-      const r = $SellerProfile(x, out);
-      if (r !== undefined) p = $nest(p, 'SellerProfile', r);
+    const r = $SellerProfile(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'SellerProfile', r);
     }
   }
   x = o['Account'];
   if (x != null) {
     n++;
-    {
-      const r = $Account(x, out);
-      if (r !== undefined) p = $nest(p, 'Account', r);
+    const r = $Account(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'Account', r);
     }
   }
   // Outputs may carry a member this client does not know, reported as SDK_UNKNOWN_MEMBER.
   if (n !== 1 && !(n === 0 && out && o['SDK_UNKNOWN_MEMBER'] != null)) {
-    p = $add(
-      p,
-      '',
-      'exactly one of ' + 'PartnerProfile, SellerProfile, Account' + ' must be set, found ' + n,
-    );
+    p = $add(p, '', `exactly one of PartnerProfile, SellerProfile, Account must be set, found ${n}`);
   }
   return p;
 }
@@ -190,13 +188,13 @@ function $PartnerProfile(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Id'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Id', 'expected string');
+  }
   x = o['Name'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Name', 'expected string');
+  }
   return p;
 }
 
@@ -207,13 +205,13 @@ function $SellerProfile(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['Id'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Id', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Id', 'expected string');
+  }
   x = o['Name'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'Name', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'Name', 'expected string');
+  }
   return p;
 }
 

@@ -332,11 +332,12 @@ export class PeerConnClient {
     input: ListPeerconnsRequest,
     options?: CallOptions,
   ): AsyncGenerator<ListPeerconnsResponse & MetadataBearer, void, undefined> {
+    const pageOptions = { ...options, validate: validateListPeerconnsInput };
     return paginate<ListPeerconnsResponse>(
       this.#runtime,
       operations['ListPeerconns'],
       { ...input },
-      { ...options, validate: validateListPeerconnsInput },
+      pageOptions,
     );
   }
 

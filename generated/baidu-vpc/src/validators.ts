@@ -46,16 +46,16 @@ function $Billing(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['paymentTiming'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'paymentTiming', 'expected string');
-
-  x = o['reservation'];
-  if (x == null) {
-  } else {
-    const r = $Reservation(x, out);
-    if (r !== undefined) p = $nest(p, 'reservation', r);
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'paymentTiming', 'expected string');
   }
-
+  x = o['reservation'];
+  if (x != null) {
+    const r = $Reservation(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'reservation', r);
+    }
+  }
   return p;
 }
 
@@ -68,17 +68,19 @@ function $ClosePeerconnDnsSyncRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['role'];
   if (x == null) {
     p = $add(p, 'role', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'role', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -100,65 +102,69 @@ function $CreatePeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['bandwidthInMbps'];
   if (x == null) {
     p = $add(p, 'bandwidthInMbps', 'required');
-  } else if (!Number.isInteger(x)) p = $add(p, 'bandwidthInMbps', 'expected integer');
-
+  } else if (!Number.isInteger(x)) {
+    p = $add(p, 'bandwidthInMbps', 'expected integer');
+  }
   x = o['localVpcId'];
   if (x == null) {
     p = $add(p, 'localVpcId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'localVpcId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'localVpcId', 'expected string');
+  }
   x = o['peerVpcId'];
   if (x == null) {
     p = $add(p, 'peerVpcId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerVpcId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerVpcId', 'expected string');
+  }
   x = o['peerRegion'];
   if (x == null) {
     p = $add(p, 'peerRegion', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerRegion', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerRegion', 'expected string');
+  }
   x = o['description'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'description', 'expected string');
+  }
   x = o['localIfName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localIfName', 'expected string');
+  }
   x = o['peerAccountId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerAccountId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerAccountId', 'expected string');
+  }
   x = o['peerIfName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerIfName', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerIfName', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   x = o['billing'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $Billing(x, out);
-    if (r !== undefined) p = $nest(p, 'billing', r);
+    if (r !== undefined) {
+      p = $nest(p, 'billing', r);
+    }
   }
-
   x = o['tags'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $TagModelList(x, out);
-    if (r !== undefined) p = $nest(p, 'tags', r);
+    if (r !== undefined) {
+      p = $nest(p, 'tags', r);
+    }
   }
-
   x = o['resourceGroupId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'resourceGroupId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'resourceGroupId', 'expected string');
+  }
   x = o['deleteProtect'];
-  if (x == null) {
-  } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
-
+  if (x != null && typeof x !== 'boolean') {
+    p = $add(p, 'deleteProtect', 'expected boolean');
+  }
   return p;
 }
 
@@ -169,9 +175,9 @@ function $CreatePeerconnResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   return p;
 }
 
@@ -184,12 +190,13 @@ function $DeletePeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -211,8 +218,9 @@ function $GetPeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   return p;
 }
 
@@ -225,17 +233,19 @@ function $HandlePeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['action'];
   if (x == null) {
     p = $add(p, 'action', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'action', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'action', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -257,16 +267,17 @@ function $ListPeerconnsRequest(v: unknown, out: boolean): $Problems {
   x = o['vpcId'];
   if (x == null) {
     p = $add(p, 'vpcId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'vpcId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'vpcId', 'expected string');
+  }
   x = o['marker'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'marker', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'marker', 'expected string');
+  }
   x = o['maxKeys'];
-  if (x == null) {
-  } else if (!Number.isInteger(x)) p = $add(p, 'maxKeys', 'expected integer');
-
+  if (x != null && !Number.isInteger(x)) {
+    p = $add(p, 'maxKeys', 'expected integer');
+  }
   return p;
 }
 
@@ -277,28 +288,28 @@ function $ListPeerconnsResponse(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConns'];
-  if (x == null) {
-  } else {
+  if (x != null) {
     const r = $PeerConnList(x, out);
-    if (r !== undefined) p = $nest(p, 'peerConns', r);
+    if (r !== undefined) {
+      p = $nest(p, 'peerConns', r);
+    }
   }
-
   x = o['marker'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'marker', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'marker', 'expected string');
+  }
   x = o['isTruncated'];
-  if (x == null) {
-  } else if (typeof x !== 'boolean') p = $add(p, 'isTruncated', 'expected boolean');
-
+  if (x != null && typeof x !== 'boolean') {
+    p = $add(p, 'isTruncated', 'expected boolean');
+  }
   x = o['nextMarker'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'nextMarker', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'nextMarker', 'expected string');
+  }
   x = o['maxKeys'];
-  if (x == null) {
-  } else if (!Number.isInteger(x)) p = $add(p, 'maxKeys', 'expected integer');
-
+  if (x != null && !Number.isInteger(x)) {
+    p = $add(p, 'maxKeys', 'expected integer');
+  }
   return p;
 }
 
@@ -311,17 +322,19 @@ function $OpenPeerconnDnsSyncRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['role'];
   if (x == null) {
     p = $add(p, 'role', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'role', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -341,80 +354,80 @@ function $PeerConn(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   let x: unknown;
   x = o['peerConnId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
-  x = o['role'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'role', 'expected string');
-
-  x = o['status'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'status', 'expected string');
-
-  x = o['bandwidthInMbps'];
-  if (x == null) {
-  } else if (!Number.isInteger(x)) p = $add(p, 'bandwidthInMbps', 'expected integer');
-
-  x = o['description'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
-
-  x = o['localIfId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localIfId', 'expected string');
-
-  x = o['localIfName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
-
-  x = o['localVpcId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localVpcId', 'expected string');
-
-  x = o['localRegion'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localRegion', 'expected string');
-
-  x = o['peerVpcId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerVpcId', 'expected string');
-
-  x = o['peerRegion'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerRegion', 'expected string');
-
-  x = o['peerAccountId'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'peerAccountId', 'expected string');
-
-  x = o['paymentTiming'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'paymentTiming', 'expected string');
-
-  x = o['dnsStatus'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'dnsStatus', 'expected string');
-
-  x = o['createdTime'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'createdTime', 'expected string');
-
-  x = o['expiredTime'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'expiredTime', 'expected string');
-
-  x = o['tags'];
-  if (x == null) {
-  } else {
-    const r = $TagModelList(x, out);
-    if (r !== undefined) p = $nest(p, 'tags', r);
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
   }
-
+  x = o['role'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'role', 'expected string');
+  }
+  x = o['status'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'status', 'expected string');
+  }
+  x = o['bandwidthInMbps'];
+  if (x != null && !Number.isInteger(x)) {
+    p = $add(p, 'bandwidthInMbps', 'expected integer');
+  }
+  x = o['description'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'description', 'expected string');
+  }
+  x = o['localIfId'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localIfId', 'expected string');
+  }
+  x = o['localIfName'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localIfName', 'expected string');
+  }
+  x = o['localVpcId'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localVpcId', 'expected string');
+  }
+  x = o['localRegion'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localRegion', 'expected string');
+  }
+  x = o['peerVpcId'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerVpcId', 'expected string');
+  }
+  x = o['peerRegion'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerRegion', 'expected string');
+  }
+  x = o['peerAccountId'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'peerAccountId', 'expected string');
+  }
+  x = o['paymentTiming'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'paymentTiming', 'expected string');
+  }
+  x = o['dnsStatus'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'dnsStatus', 'expected string');
+  }
+  x = o['createdTime'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'createdTime', 'expected string');
+  }
+  x = o['expiredTime'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'expiredTime', 'expected string');
+  }
+  x = o['tags'];
+  if (x != null) {
+    const r = $TagModelList(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'tags', r);
+    }
+  }
   x = o['deleteProtect'];
-  if (x == null) {
-  } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
-
+  if (x != null && typeof x !== 'boolean') {
+    p = $add(p, 'deleteProtect', 'expected boolean');
+  }
   return p;
 }
 
@@ -423,9 +436,9 @@ function $PeerConnList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    {
-      const r = $PeerConn(x, out);
-      if (r !== undefined) p = $nest(p, '[' + i + ']', r);
+    const r = $PeerConn(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + i + ']', r);
     }
   }
   return p;
@@ -440,19 +453,20 @@ function $PurchaseReservedPeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
-  x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
-  x = o['billing'];
-  if (x == null) {
-  } else {
-    const r = $Billing(x, out);
-    if (r !== undefined) p = $nest(p, 'billing', r);
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
   }
-
+  x = o['clientToken'];
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
+  x = o['billing'];
+  if (x != null) {
+    const r = $Billing(x, out);
+    if (r !== undefined) {
+      p = $nest(p, 'billing', r);
+    }
+  }
   return p;
 }
 
@@ -474,13 +488,15 @@ function $Reservation(v: unknown, out: boolean): $Problems {
   x = o['reservationLength'];
   if (x == null) {
     p = $add(p, 'reservationLength', 'required');
-  } else if (!Number.isInteger(x)) p = $add(p, 'reservationLength', 'expected integer');
-
+  } else if (!Number.isInteger(x)) {
+    p = $add(p, 'reservationLength', 'expected integer');
+  }
   x = o['reservationTimeUnit'];
   if (x == null) {
     p = $add(p, 'reservationTimeUnit', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'reservationTimeUnit', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'reservationTimeUnit', 'expected string');
+  }
   return p;
 }
 
@@ -493,17 +509,19 @@ function $ResizePeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['newBandwidthInMbps'];
   if (x == null) {
     p = $add(p, 'newBandwidthInMbps', 'required');
-  } else if (!Number.isInteger(x)) p = $add(p, 'newBandwidthInMbps', 'expected integer');
-
+  } else if (!Number.isInteger(x)) {
+    p = $add(p, 'newBandwidthInMbps', 'expected integer');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -525,13 +543,15 @@ function $TagModel(v: unknown, out: boolean): $Problems {
   x = o['tagKey'];
   if (x == null) {
     p = $add(p, 'tagKey', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'tagKey', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'tagKey', 'expected string');
+  }
   x = o['tagValue'];
   if (x == null) {
     p = $add(p, 'tagValue', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'tagValue', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'tagValue', 'expected string');
+  }
   return p;
 }
 
@@ -540,9 +560,9 @@ function $TagModelList(v: unknown, out: boolean): $Problems {
   let p: $Problems;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    {
-      const r = $TagModel(x, out);
-      if (r !== undefined) p = $nest(p, '[' + i + ']', r);
+    const r = $TagModel(x, out);
+    if (r !== undefined) {
+      p = $nest(p, '[' + i + ']', r);
     }
   }
   return p;
@@ -557,17 +577,19 @@ function $UpdatePeerconnDeleteProtectRequest(v: unknown, out: boolean): $Problem
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['deleteProtect'];
   if (x == null) {
     p = $add(p, 'deleteProtect', 'required');
-  } else if (typeof x !== 'boolean') p = $add(p, 'deleteProtect', 'expected boolean');
-
+  } else if (typeof x !== 'boolean') {
+    p = $add(p, 'deleteProtect', 'expected boolean');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 
@@ -589,25 +611,27 @@ function $UpdatePeerconnRequest(v: unknown, out: boolean): $Problems {
   x = o['peerConnId'];
   if (x == null) {
     p = $add(p, 'peerConnId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'peerConnId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'peerConnId', 'expected string');
+  }
   x = o['localIfId'];
   if (x == null) {
     p = $add(p, 'localIfId', 'required');
-  } else if (typeof x !== 'string') p = $add(p, 'localIfId', 'expected string');
-
+  } else if (typeof x !== 'string') {
+    p = $add(p, 'localIfId', 'expected string');
+  }
   x = o['description'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'description', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'description', 'expected string');
+  }
   x = o['localIfName'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'localIfName', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'localIfName', 'expected string');
+  }
   x = o['clientToken'];
-  if (x == null) {
-  } else if (typeof x !== 'string') p = $add(p, 'clientToken', 'expected string');
-
+  if (x != null && typeof x !== 'string') {
+    p = $add(p, 'clientToken', 'expected string');
+  }
   return p;
 }
 

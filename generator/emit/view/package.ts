@@ -26,11 +26,14 @@ export interface DeclarationView {
   enum?: EnumView;
 }
 
-/** A README section per operation. */
+/**
+ * A README section per operation: its method and an example call. The operation's page text is not
+ * repeated here (it is in the method's TSDoc): Prettier re-prints Markdown prose (emphasis, escapes), so
+ * prose from pages could not be emitted already formatted.
+ */
 export interface ReadmeOperationView {
   method: string;
   wire: string;
-  doc: string;
   example: ExampleValue;
   paginator?: string;
 }
@@ -127,16 +130,10 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     readme: service.operations.map((op, i) => ({
       method: operations[i]!.method,
       wire: op.name,
-      doc: firstParagraph(op.documentation),
       example: exampleOf(service, op.input),
       ...(names.paginators.get(op.name) ? { paginator: names.paginators.get(op.name)! } : {}),
     })),
     clientTypeImports,
   };
-}
-
-/** The first paragraph of an operation's docs, for the README's one-line summaries. */
-function firstParagraph(text: string): string {
-  return text.split(/\n\s*\n/)[0]?.trim() ?? '';
 }
 

@@ -29,6 +29,8 @@ export interface UnionView {
   memberNames: string[];
   /** True when the service may return it: adds the `SDK_UNKNOWN_MEMBER` variant. */
   open: boolean;
+  /** One variant and no unknown one: the type is that variant's object type, not a union. */
+  single: boolean;
   visitFn: string;
   visitorType: string;
   visitDoc: DocView;
@@ -54,6 +56,7 @@ export function unionView(service: Service, names: ServiceNames, id: string, sha
     })),
     memberNames,
     open: output,
+    single: !output && members.length === 1,
     visitFn: visitor.fn,
     visitorType: visitor.type,
     visitDoc: docOf(

@@ -21,6 +21,10 @@ export interface CheckView {
   stream?: true;
   /** Delegates to this checker function. */
   call?: string;
+  /** A scalar with a type test (every kind above but documents and calls). */
+  failure?: true;
+  /** The problem reported when the type test fails (`expected string`). */
+  expected?: string;
 }
 
 /** A member checked by a structure or union checker. */
@@ -71,25 +75,21 @@ export function checkOf(service: Service, names: ServiceNames, id: string): Chec
   const shape = service.shapes[id];
   const call = names.checkers.get(id);
   if (call) return { call };
-  switch (shape?.type) {
-    case 'string':
-      return { string: true };
-    case 'integer':
-      return { integer: true };
-    case 'float':
-      return { float: true };
-    case 'boolean':
-      return { boolean: true };
-    case 'timestamp':
-      return { timestamp: true };
-    case 'blob':
-      return { blob: true };
-    case 'stream':
-      return { stream: true };
-    default:
-      return {};
-  }
+  const expected = shape ? EXPECTED[shape.type] : undefined;
+  if (!shape || expected === undefined) return {};
+  return { [shape.type]: true, failure: true, expected } as CheckView;
 }
+
+/** The problem reported for a scalar of each checked type. */
+const EXPECTED: Record<string, string> = {
+  string: 'expected string',
+  integer: 'expected integer',
+  float: 'expected number',
+  boolean: 'expected boolean',
+  timestamp: 'expected Date',
+  blob: 'expected Uint8Array',
+  stream: 'expected Uint8Array or async iterable',
+};
 
 function inheritedName(name: string): boolean {
   return name in Object.prototype;
