@@ -4,9 +4,10 @@
  *
  * The generator runs either from its TypeScript sources (`generator/**`, through tsx) or compiled
  * (`dist/*.js`, the esbuild bundle of `scripts/build-cli.mjs`; `bin/docsdk.js` chooses). This module
- * is the only one that looks at `import.meta.url`: it is `generator/repo.ts` in one case and a file of
- * `dist/` in the other (esbuild keeps `import.meta.url` as the bundle's own URL), both one folder
- * below the repository root, so every path below means the same in both.
+ * is the only one that finds files from `import.meta.url`: it is `generator/repo.ts` in one case and a
+ * file of `dist/` in the other (esbuild keeps `import.meta.url` as the bundle's own URL), both one
+ * folder below the repository root, so every path below means the same in both. (Packages resolved
+ * from `import.meta.url`, as in `read/bounded-parse.ts`, are found in `node_modules` from either.)
  *
  * @packageDocumentation
  */
