@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { ApiSymbol } from '../emit/api-surface.ts';
+import type { ApiSymbol } from '../emit/api-symbol.ts';
 import { renderPackages } from '../emit/generate.ts';
 import { IR_VERSION, type Service } from '../ir/model.ts';
 import { bumpOf, type Bump, type Change } from './rules.ts';

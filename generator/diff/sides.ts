@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { ApiSymbol } from '../emit/api-surface.ts';
+import type { ApiSymbol } from '../emit/api-symbol.ts';
 import { IR_VERSION, type IR } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { loadIR } from '../load.ts';

@@ -1,11 +1,11 @@
 /**
- * The API-surface half of `docsdk diff`: compares what two builds of a package export (the emitter's
- * ts-morph surface, as in `api.json`), so a generator change that alters the emitted API shows even
- * when the docs did not change.
+ * The API-surface half of `docsdk diff`: compares what two builds of a package export (the surfaces
+ * their `api.json` files recorded), so a generator change that alters the emitted API shows even when
+ * the docs did not change.
  *
  * @packageDocumentation
  */
-import type { ApiMember, ApiSymbol } from '../emit/api-surface.ts';
+import type { ApiMember, ApiSymbol } from '../emit/api-symbol.ts';
 import { change, type Change } from './rules.ts';
 
 /** A symbol's identity: one name may be exported as a type and a value (`Status` enum: alias + const). */

@@ -1,36 +1,25 @@
 /**
- * The public API surface of a generated package: every name its index exports, with its kind and the
- * text of its type (and, for interfaces and classes, of each member). The pull-request diff reuses it,
- * and `api.json` snapshots it so a vanished or changed symbol shows in a diff.
+ * The public API surface of a generated package as TypeScript's checker sees it: every name its index
+ * exports, with its kind and the text of its type (and, for interfaces and classes, of each member).
+ * `generate` computes the same surface from the view model without a checker (`view-surface.ts`);
+ * this one is its test oracle, and reads any package folder on disk ({@link apiSurfaceOfDir}).
  *
  * @packageDocumentation
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, TypeFormatFlags, type ExportedDeclarations } from 'ts-morph';
+import { collapseSpace, compareMembers, compareSymbols, type ApiMember, type ApiSymbol } from './api-symbol.ts';
 import type { EmittedFile } from './emit-service.ts';
 import { withSharedSourceProject } from './ts-project.ts';
 
-/** One member of an exported interface or class. */
-export interface ApiMember {
-  name: string;
-  type: string;
-  optional?: boolean;
-}
-
-/** One exported name. */
-export interface ApiSymbol {
-  name: string;
-  kind: string;
-  type: string;
-  members?: ApiMember[];
-}
+export { apiSnapshotFile, type ApiMember, type ApiSymbol } from './api-symbol.ts';
 
 const FLAGS = TypeFormatFlags.NoTruncation | TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.WriteArrowStyleSignature;
 
 // Type text may name a declaration by its absolute path (`import("/x/runtime/src/errors").E`): keep the name only.
 function clean(text: string): string {
-  return text.replace(/import\("[^"]*"\)\./g, '').replace(/\s+/g, ' ');
+  return collapseSpace(text.replace(/import\("[^"]*"\)\./g, ''));
 }
 
 function describe(name: string, decl: ExportedDeclarations): ApiSymbol {
@@ -50,7 +39,7 @@ function describe(name: string, decl: ExportedDeclarations): ApiSymbol {
       const ctor = decl.getConstructors()[0];
       if (ctor) members.unshift({ name: 'constructor', type: clean(ctor.getType().getText(ctor, FLAGS)) });
     }
-    return { name, kind, type, members: members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+    return { name, kind, type, members: members.sort(compareMembers) };
   }
   return { name, kind, type };
 }
@@ -63,7 +52,7 @@ export function apiSurface(folder: string, files: readonly EmittedFile[]): ApiSy
       for (const decl of decls) out.push(describe(name, decl));
     }
   });
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return out.sort(compareSymbols);
 }
 
 /** The API surface of a package folder on disk (its `src/`). */
@@ -74,9 +63,4 @@ export function apiSurfaceOfDir(dir: string): ApiSymbol[] {
     .sort()
     .map((f) => ({ path: `src/${f}`, content: readFileSync(path.join(src, f), 'utf8') }));
   return apiSurface(path.basename(dir), files);
-}
-
-/** The `api.json` snapshot of a surface. */
-export function apiSnapshotFile(surface: readonly ApiSymbol[]): EmittedFile {
-  return { path: 'api.json', content: `${JSON.stringify(surface, null, 2)}\n` };
 }

@@ -2,7 +2,7 @@
  * The API-surface walk on hand-made surfaces: which exported-name changes break callers.
  */
 import { describe, expect, test } from 'vitest';
-import type { ApiSymbol } from '../../generator/emit/api-surface.ts';
+import type { ApiSymbol } from '../../generator/emit/api-symbol.ts';
 import { diffSurface } from '../../generator/diff/walk-surface.ts';
 
 const before: ApiSymbol[] = [
