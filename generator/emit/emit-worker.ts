@@ -1,14 +1,14 @@
 /**
  * A thread of {@link EmitPool}: emits the packages of the services it is sent (templates, Prettier,
- * the API snapshot from a ts-morph project kept for the thread's life) and posts the files back.
+ * the API snapshot from the view model; ts-morph only when types are checked) and posts the files back.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Service } from '../ir/model.ts';
-import { apiSnapshotFile, apiSurface } from './api-surface.ts';
-import { typeCheckPackage } from './check-types.ts';
+import { apiSnapshotFile } from './api-symbol.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { handlebarsRenderer } from './render.ts';
 import type { PackageVersions } from './view/package.ts';
+import { viewSurface } from './view-surface.ts';
 
 /** A service to emit. */
 export interface EmitJob {
@@ -29,8 +29,9 @@ parentPort?.on('message', (job: EmitJob) => {
   void (async () => {
     try {
       const { view, files } = await emitService(job.service, renderer, job.versions);
-      const typeErrors = job.checkTypes ? typeCheckPackage(view.folder, files) : [];
-      files.push(apiSnapshotFile(apiSurface(view.folder, files)));
+      // ts-morph loads in about a second per thread: only when types are checked.
+      const typeErrors = job.checkTypes ? (await import('./check-types.ts')).typeCheckPackage(view.folder, files) : [];
+      files.push(apiSnapshotFile(viewSurface(view)));
       parentPort!.postMessage({ id: job.id, folder: view.folder, packageName: view.packageName, files, typeErrors } satisfies EmitAnswer);
     } catch (e) {
       parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) } satisfies EmitAnswer);

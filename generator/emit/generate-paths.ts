@@ -27,11 +27,13 @@ import { readDocument } from '../read/detect.ts';
 import type { ReadPage } from '../read/page.ts';
 import { ReadPool } from '../read/pool.ts';
 import { groupByDeclaredService } from '../split-by-service.ts';
+import { apiSnapshotFile } from './api-symbol.ts';
 import { EmitPool, type EmittedPackage } from './emit-pool.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { packageVersions, serviceProblems } from './generate.ts';
 import { handlebarsRenderer, type Renderer } from './render.ts';
 import type { PackageVersions } from './view/package.ts';
+import { viewSurface } from './view-surface.ts';
 import { TreeWriter } from './write-tree.ts';
 
 /** Options of a streamed generate run. */
@@ -282,11 +284,9 @@ function buildChecked(service: PlannedService, pages: ReadPage[], result: Genera
 /** Emits a package on this thread (few packages to emit: starting the emitting threads would cost more). */
 async function emitHere(service: Service, renderer: Renderer, versions: PackageVersions, checkTypes: boolean): Promise<EmittedPackage> {
   const { view, files } = await emitService(service, renderer, versions);
-  // ts-morph loads in about a second: only when a package is emitted, never for a run served from the cache.
-  const { apiSnapshotFile, apiSurface } = await import('./api-surface.ts');
-  const { typeCheckPackage } = await import('./check-types.ts');
-  const typeErrors = checkTypes ? typeCheckPackage(view.folder, files) : [];
-  files.push(apiSnapshotFile(apiSurface(view.folder, files)));
+  // ts-morph (and the standard library it parses) loads in about a second: only when types are checked.
+  const typeErrors = checkTypes ? (await import('./check-types.ts')).typeCheckPackage(view.folder, files) : [];
+  files.push(apiSnapshotFile(viewSurface(view)));
   return { folder: view.folder, packageName: view.packageName, files, typeErrors };
 }
 

@@ -1,18 +1,20 @@
 /**
  * `docsdk generate`: IR → one package per service, in memory first (rendered, formatted, type-checked
- * when asked, API snapshot computed), then written atomically. `renderPackages` is the in-memory half,
- * which `docsdk check` can compare against what is on disk.
+ * when asked, API snapshot computed from the view model), then written atomically. `renderPackages` is
+ * the in-memory half, which `docsdk check` can compare against what is on disk.
  *
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs';
 import type { IR, Service } from '../ir/model.ts';
 import { REPO_URL } from '../repo.ts';
+import { apiSnapshotFile } from './api-symbol.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { isPackageName } from './escape.ts';
 import { handlebarsRenderer, type Renderer } from './render.ts';
 import { writeTreeAtomically, type TreeFile } from './write-tree.ts';
 import type { PackageVersions } from './view/package.ts';
+import { viewSurface } from './view-surface.ts';
 
 /** Options of a generation run. */
 export interface GenerateOptions {
@@ -80,17 +82,16 @@ export async function renderPackages(ir: IR, options: GenerateOptions): Promise<
 
   const renderer = options.renderer ?? handlebarsRenderer();
   const versions = packageVersions(options.generatorVersion);
-  // ts-morph loads in about a second: only when something is emitted.
-  const { apiSnapshotFile, apiSurface } = await import('./api-surface.ts');
-  const { typeCheckPackage } = await import('./check-types.ts');
+  // ts-morph (and the standard library it parses) loads in about a second: only when types are checked.
+  const typeCheckPackage = options.checkTypes ? (await import('./check-types.ts')).typeCheckPackage : undefined;
   const packages: GeneratedPackage[] = [];
   const sorted = [...ir.services].sort((a, b) => (`${a.provider}-${a.id}` < `${b.provider}-${b.id}` ? -1 : 1));
   for (const service of sorted) {
     const { view, files } = await emitService(service, renderer, versions);
-    if (options.checkTypes) {
+    if (typeCheckPackage) {
       for (const e of typeCheckPackage(view.folder, files)) problems.push(`${view.folder}/${e}`);
     }
-    files.push(apiSnapshotFile(apiSurface(view.folder, files)));
+    files.push(apiSnapshotFile(viewSurface(view)));
     packages.push({ folder: view.folder, packageName: view.packageName, files });
   }
   return { packages, problems };
