@@ -66,7 +66,8 @@ export function registerHelpers(hbs: Hbs): void {
  * broken; `{{#indent}}…{{/indent}}` indents what breaks inside it; `{{line}}` is a space or a line
  * break, `{{softline}}` nothing or a line break, `{{trailingComma}}` a comma only when broken,
  * `{{leadingPipe}}` `| ` only when broken (the first member of a union type), `{{fluid}}` the break
- * after `=` of an assignment, taken only when the right side cannot start on the line.
+ * after `=` of an assignment, taken only when the right side cannot start on the line, `{{breakOnly "("}}`
+ * fixed text written only when broken.
  */
 function registerLayoutHelpers(hbs: Hbs): void {
   const safe = (s: string) => new hbs.SafeString(s);
@@ -81,6 +82,7 @@ function registerLayoutHelpers(hbs: Hbs): void {
   hbs.registerHelper('trailingComma', () => safe(MARK.trailingComma));
   hbs.registerHelper('leadingPipe', () => safe(MARK.leadingPipe));
   hbs.registerHelper('fluid', () => safe(MARK.fluidBreak));
+  hbs.registerHelper('breakOnly', (text: unknown) => safe(`${MARK.breakOnlyOpen}${String(text)}${MARK.breakOnlyClose}`));
   // `{{#firstLineFits}}A{{else}}B{{/firstLineFits}}`: A when its first line of code fits the width, else B
   // (for layouts Prettier picks by a line that is followed by more lines, which markers cannot span).
   // `{{#hangIfLong}}    Key: {…}{{/hangIfLong}}`: when `Key: {` does not fit, Prettier moves the object to

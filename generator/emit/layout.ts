@@ -31,16 +31,19 @@ export const MARK = {
   trailingComma: '\uE006',
   leadingPipe: '\uE007',
   fluidBreak: '\uE008',
+  /** `\uE009text\uE00A`: `text` only when the enclosing group breaks (Prettier's `ifBreak(text)`). */
+  breakOnlyOpen: '\uE009',
+  breakOnlyClose: '\uE00A',
 } as const;
 
 /** Every marker character: what escaping must keep out of page text. */
 export const MARKERS = /[\uE000-\uE00F]/g;
 
-const ANY_MARK = /[\uE000-\uE008]/;
+const ANY_MARK = /[\uE000-\uE00A]/;
 
 /** A marked line with every group flat: lines are spaces, softlines and trailing commas nothing. */
 function flat(line: string): string {
-  return line.replace(/[\uE000-\uE008]/g, (m) => (m === MARK.line || m === MARK.fluidBreak ? ' ' : ''));
+  return line.replace(/\uE009[^\uE00A]*\uE00A|[\uE000-\uE008]/g, (m) => (m === MARK.line || m === MARK.fluidBreak ? ' ' : ''));
 }
 
 /** The marked content of one line as Prettier document commands. */
@@ -55,7 +58,7 @@ function toDoc(text: string): DocTypes.Doc {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c < '\uE000' || c > '\uE008') continue;
+    if (c < '\uE000' || c > '\uE00A') continue;
     flush(i);
     start = i + 1;
     switch (c) {
@@ -83,6 +86,14 @@ function toDoc(text: string): DocTypes.Doc {
       case MARK.trailingComma:
         top().push(builders.ifBreak(',', ''));
         break;
+      case MARK.breakOnlyOpen: {
+        const end = text.indexOf(MARK.breakOnlyClose, i);
+        if (end < 0) throw new Error(`emitter bug: unclosed ifBreak text in ${JSON.stringify(flat(text))}`);
+        top().push(builders.ifBreak(text.slice(i + 1, end), ''));
+        i = end;
+        start = end + 1;
+        break;
+      }
       case MARK.fluidBreak: {
         // Prettier's "fluid" assignment: break after `=` only when what follows cannot start on this
         // line; what follows is indented only if it did break. Spans to the end of the line.
@@ -108,7 +119,10 @@ function toDoc(text: string): DocTypes.Doc {
   return stack[0]!;
 }
 
-/** Whether the first line of `text` that is not part of a comment fits in `width` columns. */
+/**
+ * Whether the first line of code in `text` (comments skipped), once laid out, starts with a line that
+ * fits in `width` columns: how Prettier chooses between layouts that differ over several lines.
+ */
 export function firstCodeLineFits(text: string, width: number = PRINT_WIDTH): boolean {
   let inComment = false;
   for (const line of text.split('\n', 200)) {
@@ -122,8 +136,8 @@ export function firstCodeLineFits(text: string, width: number = PRINT_WIDTH): bo
       continue;
     }
     if (t.startsWith('/**') || t.startsWith('//')) continue;
-    const flatLine = flat(line);
-    return /[^\x00-\x7F]/.test(flatLine) ? layoutLine(line, width) === flatLine && !layoutLine(line, width).includes('\n') && flatLine.length <= width : flatLine.length <= width;
+    const first = layoutLine(line, width).split('\n', 1)[0]!;
+    return displayWidth(first) <= width;
   }
   return true;
 }
