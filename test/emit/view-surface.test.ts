@@ -28,9 +28,9 @@ const VERSIONS: PackageVersions = { generator: '0.0.0', runtime: '0.0.0', typesc
 const renderer = handlebarsRenderer();
 
 /** Both surfaces of `service`'s package. */
-async function surfaces(service: Service): Promise<{ folder: string; fromView: ApiSymbol[]; fromChecker: ApiSymbol[] }> {
+async function surfaces(service: Service): Promise<{ fromView: ApiSymbol[]; fromChecker: ApiSymbol[] }> {
   const { view, files } = await emitService(service, renderer, VERSIONS);
-  return { folder: view.folder, fromView: viewSurface(view), fromChecker: apiSurface(view.folder, files) };
+  return { fromView: viewSurface(view), fromChecker: apiSurface(view.folder, files) };
 }
 
 describe('seed packages', () => {
@@ -326,6 +326,47 @@ const CASES: Case[] = [
       iface('GetRequest', [opt('First', 'First | undefined'), opt('Only', '"only" | undefined'), opt('Second', 'Second | undefined')]),
       { name: 'Only', kind: 'TypeAlias', type: '"only"' },
       { name: 'Second', kind: 'TypeAlias', type: '"string" | "a" | "c"' },
+    ],
+  },
+  {
+    name: 'names and values the checker quotes and escapes',
+    // Keys: bare when identifier text, else quoted as the formatted source quotes them, non-ASCII as
+    // \uXXXX; a guard's copied key double-quoted, `__proto__` computed. Values: double-quoted, escaped.
+    given: serviceOf({
+      GetRequest: { type: 'structure', members: { Pick: { target: 'Pick' } } },
+      GetResponse: { type: 'structure', members: { Quote: { target: 'Quote' } } },
+      Quote: { type: 'string', enum: ["it's", 'say "hi"', 'a\\b', 'naïve', 'a-é', '1', 'tab\there'] },
+      Pick: {
+        type: 'union',
+        members: Object.fromEntries([
+          ["it's", { target: 'String' }],
+          ['a-é', { target: 'String' }],
+          ['__proto__', { target: 'Quote' }],
+        ]),
+      },
+    }),
+    want: [
+      iface('GetResponse', [opt('Quote', 'Quote | (string & {}) | undefined')]),
+      {
+        name: 'Pick_',
+        kind: 'TypeAlias',
+        type: String.raw`{ "it's": string; 'a-\u00E9'?: never; __proto__?: never; } | { 'a-\u00E9': string; "it's"?: never; __proto__?: never; } | { __proto__: Quote; "it's"?: never; 'a-\u00E9'?: never; }`,
+      },
+      {
+        name: 'Pick_Visitor',
+        kind: 'Interface',
+        type: 'Pick_Visitor<R>',
+        members: [req('__proto__', '(value: Quote) => R'), req('a-é', '(value: string) => R'), req("it's", '(value: string) => R')],
+      },
+      { name: 'Quote', kind: 'TypeAlias', type: String.raw`"it's" | "say \"hi\"" | "a\\b" | "naïve" | "a-é" | "1" | "tab\there"` },
+      {
+        name: 'Quote',
+        kind: 'Variable',
+        type: String.raw`Readonly<{ readonly "it's": "it's"; readonly 'say "hi"': "say \"hi\""; readonly 'a\\b': "a\\b"; readonly naïve: "naïve"; readonly 'a-\u00E9': "a-é"; readonly '1': "1"; readonly 'tab\there': "tab\there"; }>`,
+      },
+      { name: 'isPick_A', kind: 'Function', type: String.raw`(value: Pick_) => value is Extract<Pick_, { "a-\u00E9": unknown; }>` },
+      { name: 'isPick_ItS', kind: 'Function', type: `(value: Pick_) => value is Extract<Pick_, { "it's": unknown; }>` },
+      { name: 'isPick_Proto', kind: 'Function', type: '(value: Pick_) => value is Extract<Pick_, { ["__proto__"]: unknown; }>' },
     ],
   },
 ];
