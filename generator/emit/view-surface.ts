@@ -49,8 +49,10 @@ const PREDEFINED_LITERALS = ['', 'string', 'number', 'bigint', 'boolean', 'symbo
 const ARRAY_BUFFER_KEYS = ['ArrayBuffer', 'SharedArrayBuffer'];
 
 /**
- * The emitter writes a `__proto__` key computed (`["__proto__"]`); the checker makes the key's literal
- * type when it reads the declaration's members, before their types.
+ * The emitter writes a `__proto__` key computed (`["__proto__"]`), and the checker makes the key's
+ * literal type when it checks the name: at the start of an enum object's check, and when it prints the
+ * name in an object type (a union's first variant, after the type of the member before it). An
+ * interface's member names are never printed.
  */
 const PROTO = '__proto__';
 
@@ -84,15 +86,10 @@ class CreationOrder {
     if (!this.#literals.has(value)) this.#literals.set(value, this.#next++);
   }
 
-  /** The literal types of a declaration's computed keys (only `__proto__` is written computed). */
-  keys(names: Iterable<string>): void {
-    for (const n of names) if (n === PROTO) this.literal(PROTO);
-  }
-
-  /** Resolves the enum `e`: its object's keys and values, then its alias type. */
+  /** Resolves the enum `e`: its object's computed key, its values, then its alias type. */
   resolveEnum(e: EnumView): void {
     if (this.#enums.has(e.name)) return;
-    this.keys(e.values);
+    if (e.values.includes(PROTO)) this.literal(PROTO);
     for (const v of e.values) this.literal(v);
     this.#enums.set(e.name, e.values.length === 1 ? this.#literals.get(e.values[0]!)! : this.#next++);
   }
@@ -218,12 +215,13 @@ function typeSymbols(view: PackageView): ApiSymbol[] {
   // First pass: resolve in the checker's walk order; text is written afterwards, ids being final by then.
   if (view.usesStream) order.resolve({ fixed: 'StreamingBody' });
   for (const d of view.declarations) {
-    if (d.structure) {
-      order.keys(d.structure.members.map((m) => m.wire));
-      for (const m of d.structure.members) order.resolve(m.type);
-    } else if (d.union) {
-      order.keys(d.union.memberNames);
-      for (const v of d.union.variants) order.resolve(v.type);
+    if (d.structure) for (const m of d.structure.members) order.resolve(m.type);
+    else if (d.union) {
+      // Printing the alias: each variant's member type, and the first variant names every member.
+      d.union.variants.forEach((v, i) => {
+        order.resolve(v.type);
+        if (i === 0 && d.union!.memberNames.includes(PROTO)) order.literal(PROTO);
+      });
     } else if (d.enum) order.resolveEnum(d.enum);
   }
   const out: ApiSymbol[] = [];
