@@ -6,16 +6,25 @@
  * with nothing changed). Builds the corpus first when it is missing. Prints the table and writes
  * `bench/results.md` (the machine, then the table, then the measured history of the speed work).
  *
- * Usage: npm run bench -- [--corpus DIR] [--skip-cold]
+ * With `--prettier-check`, Prettier is run over every file the cold generate emitted (on two processes):
+ * generate runs no formatter, and the row says how many files Prettier would change (the target: none).
+ *
+ * Usage: npm run bench -- [--corpus DIR] [--skip-cold] [--prettier-check]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure, type Measured } from './measure.ts';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, 'skip-cold': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'corpus' },
+    'skip-cold': { type: 'boolean', default: false },
+    'prettier-check': { type: 'boolean', default: false },
+  },
+});
 const corpus = values.corpus!;
 const services = path.join(corpus, 'services');
 
@@ -74,6 +83,7 @@ const packages = (m: Measured) => m.stdout.split('\n').filter((l) => l.includes(
 if (!values['skip-cold']) {
   const cold = generate();
   say({ phase: `(b) full generate, empty cache: ${packages(cold)} packages`, target: '≤ 60 s, ≤ 2 GB', m: cold, operations, megabytes: mb, note: `output ${outputMb(out)} MB` });
+  if (values['prettier-check']) await prettierCheck();
 }
 rmSync(out, { recursive: true, force: true });
 const warm = generate();
@@ -94,6 +104,32 @@ say({ phase: '(c) generate after one page changed (account)', target: '≤ 0.5 s
 rmSync(work, { recursive: true, force: true });
 machine.loadBefore += ` → after: ${load()}`;
 
+/** Prettier over the whole output, in two processes at once; a row with the count of files it would change. */
+async function prettierCheck(): Promise<void> {
+  const started = Date.now();
+  const run = (share: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/prettier-check.ts', out, share], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`prettier-check ${share} exited ${code}`))));
+    });
+  const results = (await Promise.all(['0/2', '1/2'].map(run))).map(
+    (text) => JSON.parse(text.trim().split('\n').pop()!) as { packages: number; files: number; changed: string[] },
+  );
+  const files = results.reduce((n, r) => n + r.files, 0);
+  const changed = results.flatMap((r) => r.changed);
+  const wallSeconds = (Date.now() - started) / 1000;
+  rows.push({
+    phase: `(b) Prettier check of the emitted files: ${files} files of ${results.reduce((n, r) => n + r.packages, 0)} packages`,
+    target: '0 changed',
+    m: { wallSeconds, maxRssMb: NaN, status: changed.length === 0 ? 0 : 1, stdout: '', stderr: '' },
+    note: `${changed.length} changed${changed.length ? `: ${changed.slice(0, 5).join(', ')}` : ''} (a check, not a speed target)`,
+  });
+  process.stdout.write(`${line(rows[rows.length - 1]!)}\n`);
+}
+
 function outputMb(dir: string): string {
   const r = spawnSync('du', ['-sm', dir], { encoding: 'utf8' });
   return r.stdout.split('\t')[0] ?? '?';
@@ -102,7 +138,7 @@ function outputMb(dir: string): string {
 function line(r: Row): string {
   const rate = r.megabytes ? `${(r.megabytes / r.m.wallSeconds).toFixed(1)} MB/s` : '';
   const ops = r.operations ? `${Math.round(r.operations / r.m.wallSeconds)} ops/s` : '';
-  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${rate} | ${ops} | ${Math.round(r.m.maxRssMb)} MB | ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
+  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${rate} | ${ops} | ${Number.isNaN(r.m.maxRssMb) ? '' : `${Math.round(r.m.maxRssMb)} MB`} | ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
 }
 
 const table = [
