@@ -8,11 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as prettier from 'prettier';
-import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
-
-const PARSERS: Record<string, string> = { '.ts': 'typescript', '.md': 'markdown', '.json': 'json' };
-const SNAPSHOTS = new Set(['ir.json', 'api.json']);
+import { prettierDifference, prettierParserFor } from '../../generator/emit/format.ts';
 
 const [root, share = '0/1'] = process.argv.slice(2);
 if (!root) throw new Error('usage: prettier-check.ts OUT_DIR [PART/PARTS]');
@@ -26,18 +22,15 @@ for (const pkg of packages) {
     for (const e of readdirSync(path.join(root, pkg, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) out.push(...walk(r));
-      else if (PARSERS[path.extname(r)] && !SNAPSHOTS.has(r)) out.push(r);
+      else if (prettierParserFor(r)) out.push(r);
     }
     return out;
   };
   for (const rel of walk('').sort()) {
     const text = readFileSync(path.join(root, pkg, rel), 'utf8');
-    const want = await prettier.format(text, { ...PRETTIER_OPTIONS, parser: PARSERS[path.extname(rel)]! });
     files++;
-    if (want === text) continue;
-    const have = text.split('\n');
-    const at = have.findIndex((l, i) => l !== want.split('\n')[i]);
-    changed.push(`${pkg}/${rel}:${at + 1}`);
+    const difference = await prettierDifference(rel, text);
+    if (difference) changed.push(`${pkg}/${rel}:${difference.line}`);
   }
 }
 process.stdout.write(`${JSON.stringify({ packages: packages.length, files, changed })}\n`);

@@ -7,32 +7,21 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as prettier from 'prettier';
 import { describe, expect, test } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emit-service.ts';
-import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
+import { prettierDifference, prettierParserFor } from '../../generator/emit/format.ts';
 import { loadIR } from '../../generator/load.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
 import { randomIR } from './fixtures/random-ir.ts';
 import { renderOrThrow } from './helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PARSERS: Record<string, string> = { '.ts': 'typescript', '.md': 'markdown', '.json': 'json' };
-// The IR and API snapshots are JSON.stringify output, never Prettier's; every other file is.
-const UNFORMATTED = new Set(['ir.json', 'api.json']);
-
 /** Every emitted file Prettier would change, with the first line that differs. */
 async function unformatted(folder: string, files: readonly EmittedFile[]): Promise<string[]> {
   const out: string[] = [];
   for (const f of files) {
-    const parser = PARSERS[path.extname(f.path)];
-    if (!parser || UNFORMATTED.has(f.path)) continue;
-    const want = await prettier.format(f.content, { ...PRETTIER_OPTIONS, parser });
-    if (want === f.content) continue;
-    const have = f.content.split('\n');
-    const lines = want.split('\n');
-    const at = have.findIndex((l, i) => l !== lines[i]);
-    out.push(`${folder}/${f.path}:${at + 1}: have ${JSON.stringify(have[at])}, Prettier ${JSON.stringify(lines[at])}`);
+    const d = await prettierDifference(f.path, f.content);
+    if (d) out.push(`${folder}/${f.path}:${d.line}: have ${JSON.stringify(d.have)}, Prettier ${JSON.stringify(d.want)}`);
   }
   return out;
 }
@@ -58,7 +47,7 @@ describe('emitted code is Prettier-formatted without running Prettier', () => {
     let checked = 0;
     for (const d of dirs) {
       const files = filesOf(path.join(ROOT, 'generated', d));
-      checked += files.filter((f) => PARSERS[path.extname(f.path)] && !UNFORMATTED.has(f.path)).length;
+      checked += files.filter((f) => prettierParserFor(f.path)).length;
       problems.push(...(await unformatted(d, files)));
     }
     expect(checked).toBeGreaterThanOrEqual(4 * 9);
