@@ -59,6 +59,25 @@ describe('emitted code is Prettier-formatted without running Prettier', () => {
     expect(await unformatted(pkg!.folder, pkg!.files)).toEqual([]);
   });
 
+  test('unions with no documented member, as input (never) and as output (only the unknown member)', async () => {
+    const service = structuredClone(hostileIR.services[0]!);
+    service.id = 'emptyunion';
+    service.shapes = {
+      String: { type: 'string' },
+      Nothing: { type: 'union', members: {} },
+      In: { type: 'structure', members: { choice: { target: 'Nothing' } } },
+      Out: { type: 'structure', members: { choice: { target: 'OutNothing' } } },
+      OutNothing: { type: 'union', members: {} },
+    };
+    service.operations = [{ ...service.operations[0]!, name: 'Do', method: 'do', input: 'In', output: 'Out', errors: [], paginator: undefined }];
+    delete service.operations[0]!.paginator;
+    const [pkg] = await renderOrThrow({ irVersion: 1, services: [service] });
+    const types = pkg!.files.find((f) => f.path === 'src/types.ts')!.content;
+    expect(types).toContain('export type Nothing = never;');
+    expect(types).toContain('export type OutNothing = {\n  SDK_UNKNOWN_MEMBER: { name: string };\n};');
+    expect(await unformatted(pkg!.folder, pkg!.files)).toEqual([]);
+  });
+
   test('60 seeded random services with names of 1 to ~150 characters', async () => {
     const packages = await renderOrThrow(randomIR(Array.from({ length: 60 }, (_, i) => i + 1)));
     expect(packages).toHaveLength(60);

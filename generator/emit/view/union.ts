@@ -31,6 +31,10 @@ export interface UnionView {
   open: boolean;
   /** One variant and no unknown one: the type is that variant's object type, not a union. */
   single: boolean;
+  /** No variant at all and no unknown one (docs that list no member): no value has the type (`never`). */
+  empty: boolean;
+  /** No variant but the unknown one (an output union whose docs list no member). */
+  onlyUnknown: boolean;
   visitFn: string;
   visitorType: string;
   visitDoc: DocView;
@@ -57,6 +61,8 @@ export function unionView(service: Service, names: ServiceNames, id: string, sha
     memberNames,
     open: output,
     single: !output && members.length === 1,
+    empty: !output && members.length === 0,
+    onlyUnknown: output && members.length === 0,
     visitFn: visitor.fn,
     visitorType: visitor.type,
     visitDoc: docOf(
