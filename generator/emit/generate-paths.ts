@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 import { keepReleaseState } from './released.ts';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
@@ -31,7 +31,7 @@ import { apiSnapshotFile } from './api-symbol.ts';
 import { EmitPool, type EmittedPackage } from './emit-pool.ts';
 import { emitService, type EmittedFile } from './emit-service.ts';
 import { packageVersions, serviceProblems } from './generate.ts';
-import { handlebarsRenderer, type Renderer } from './render.ts';
+import { handlebarsRenderer, TEMPLATES_DIR, type Renderer } from './render.ts';
 import type { PackageVersions } from './view/package.ts';
 import { viewSurface } from './view-surface.ts';
 import { TreeWriter } from './write-tree.ts';
@@ -191,7 +191,8 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
         // memory for a while, and memory must hold only what is in flight.
         if (inFlight.size >= emitPool.threads) await Promise.race(inFlight);
       } else {
-        renderer ??= options.renderer ?? handlebarsRenderer();
+        // Templates compiled once and kept in the cache folder (~0.1 s of an incremental run).
+        renderer ??= options.renderer ?? handlebarsRenderer(TEMPLATES_DIR, store ? path.join(store.dir, 'templates.cjs') : undefined);
         place(await emitHere(built.service, renderer, versions, options.checkTypes ?? false));
       }
     }
@@ -330,6 +331,10 @@ function placeCached(
   outAbs: string,
 ): OutputRecord['packages'][string] {
   const before = previous.packages[record.folder];
+  if (before?.key === key && inPlace(path.join(outAbs, record.folder), record.files, before.files)) {
+    tree.keep(record.folder);
+    return before;
+  }
   const stats: Record<string, OutputStat> = {};
   for (const file of record.files) {
     const rel = `${record.folder}/${file}`;
@@ -345,6 +350,32 @@ function placeCached(
     }
   }
   return { key, files: stats };
+}
+
+/**
+ * Whether the package folder `dir` of the current output holds exactly `files`, each untouched since
+ * this generator wrote it (same stat as recorded): then it can stay where it is.
+ */
+function inPlace(dir: string, files: readonly string[], stats: Record<string, OutputStat>): boolean {
+  const present: string[] = [];
+  const walk = (rel: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!walk(r)) return false;
+      } else present.push(r);
+    }
+    return true;
+  };
+  if (!walk('') || present.length !== files.length) return false;
+  const wanted = new Set(files);
+  return present.every((f) => wanted.has(f) && stats[f] !== undefined && sameStat(path.join(dir, ...f.split('/')), stats[f]));
 }
 
 function statOf(file: string): OutputStat {

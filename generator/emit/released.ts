@@ -53,6 +53,8 @@ export function releasedPackageJson(rendered: string, onDisk: string | undefined
  */
 export function keepReleaseState(tree: TreeWriter, outDir: string, folders: Iterable<string>): void {
   for (const folder of folders) {
+    // A kept folder is the current output's own: its release state is already there.
+    if (tree.isKept(folder)) continue;
     const current = path.join(outDir, folder);
     const onDisk = path.join(current, 'package.json');
     if (existsSync(onDisk)) {

@@ -3,6 +3,11 @@
  * then swapped in with two renames. A failure before the swap leaves the old folder untouched; a kill
  * between the two renames leaves the old tree under a `.old` name that the next run puts back first.
  *
+ * When the caller {@link TreeWriter.keep | keeps} every package folder but at most one (an incremental
+ * run after one page changed), rebuilding the tree out of hard links and deleting the old one would be
+ * most of the run: then only that one folder is swapped, with the same two renames one level down
+ * (`.swap` instead of `.old`, put back the same way). The output is old or new as a whole either way.
+ *
  * @packageDocumentation
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,11 +29,22 @@ function siblings(outDir: string, tag: string): string[] {
     .map((n) => path.join(parent, n));
 }
 
-/** Undoes an interrupted swap (restores `.old`) and removes temporary folders of dead runs. */
+/**
+ * Undoes an interrupted swap and removes temporary folders of dead runs: a whole tree left under `.old`
+ * is put back when the output is missing; a package folder left under `.swap` (a one-folder swap killed
+ * between its renames) is put back when the output lacks it.
+ */
 export function recoverInterruptedSwap(outDir: string): void {
   const olds = siblings(outDir, 'old');
   if (!existsSync(outDir) && olds.length > 0) renameSync(olds[olds.length - 1]!, outDir);
-  for (const dir of [...siblings(outDir, 'old'), ...siblings(outDir, 'tmp')]) {
+  for (const swap of siblings(outDir, 'swap')) {
+    const pid = Number(/-(\d+)$/.exec(swap)?.[1]);
+    if (pid === process.pid || isAlive(pid) || !existsSync(outDir)) continue;
+    for (const name of readdirSync(swap)) {
+      if (!existsSync(path.join(outDir, name))) renameSync(path.join(swap, name), path.join(outDir, name));
+    }
+  }
+  for (const dir of [...siblings(outDir, 'old'), ...siblings(outDir, 'swap'), ...siblings(outDir, 'tmp')]) {
     const pid = Number(/-(\d+)$/.exec(dir)?.[1]);
     if (pid !== process.pid && !isAlive(pid)) rmSync(dir, { recursive: true, force: true });
   }
@@ -69,6 +85,11 @@ export function writeTreeAtomically(outDir: string, files: readonly TreeFile[]):
  * hard-linked from the current output (same folder, so same file system) instead of written again.
  */
 export class TreeWriter {
+  /** Package folders left in place in the current output (see {@link TreeWriter.keep}). */
+  private readonly kept = new Set<string>();
+  /** Folders already created in the temporary tree. */
+  private readonly made = new Set<string>();
+
   private constructor(
     readonly outDir: string,
     readonly tmp: string,
@@ -90,8 +111,27 @@ export class TreeWriter {
   target(rel: string): string {
     if (!isContainedPath(rel)) throw new Error(`refusing to write outside ${this.outDir}: ${JSON.stringify(rel)}`);
     const target = path.join(this.tmp, ...rel.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
+    const dir = path.dirname(target);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
     return target;
+  }
+
+  /**
+   * Declares that the top-level folder `folder` of the current output stays exactly as it is (the
+   * caller checked every file and that there is no other). It is not copied into the temporary tree
+   * unless the commit has to swap the whole tree.
+   */
+  keep(folder: string): void {
+    if (!isContainedPath(folder) || folder.includes('/')) throw new Error(`not a top-level folder: ${JSON.stringify(folder)}`);
+    this.kept.add(folder);
+  }
+
+  /** Whether `folder` was {@link TreeWriter.keep | kept}. */
+  isKept(folder: string): boolean {
+    return this.kept.has(folder);
   }
 
   /** Writes `rel`; returns its absolute path in the temporary tree. */
@@ -112,14 +152,56 @@ export class TreeWriter {
     return target;
   }
 
-  /** Swaps the tree in for `outDir`. */
+  /** Swaps the tree in for `outDir`: one folder when all others are kept, else the whole tree. */
   commit(): void {
+    if (this.kept.size > 0 && this.commitOneFolder()) return;
+    // Kept folders go into the new tree too, as hard links of their files.
+    for (const folder of this.kept) this.linkFolder(folder);
     const parent = path.dirname(this.outDir);
     const old = path.join(parent, `.${path.basename(this.outDir)}.old-${process.pid}`);
     const hadOld = existsSync(this.outDir);
     if (hadOld) renameSync(this.outDir, old);
     renameSync(this.tmp, this.outDir);
     if (hadOld) rmSync(old, { recursive: true, force: true });
+  }
+
+  /**
+   * The swap of at most one folder, when every other entry of the output is kept: returns false (and
+   * does nothing) otherwise. Two renames, as for the whole tree, so the output is old or new whole.
+   */
+  private commitOneFolder(): boolean {
+    const fresh = readdirSync(this.tmp);
+    const current = existsSync(this.outDir) ? readdirSync(this.outDir) : [];
+    const others = current.filter((n) => !this.kept.has(n) && !fresh.includes(n));
+    if (fresh.length > 1 || others.length > 0 || [...this.kept].some((k) => !current.includes(k))) return false;
+    const [name] = fresh;
+    if (name !== undefined) {
+      const target = path.join(this.outDir, name);
+      if (existsSync(target)) {
+        const swap = path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}.swap-${process.pid}`);
+        rmSync(swap, { recursive: true, force: true });
+        mkdirSync(swap);
+        renameSync(target, path.join(swap, name));
+        renameSync(path.join(this.tmp, name), target);
+        rmSync(swap, { recursive: true, force: true });
+      } else {
+        renameSync(path.join(this.tmp, name), target);
+      }
+    }
+    rmSync(this.tmp, { recursive: true, force: true });
+    return true;
+  }
+
+  /** Hard-links every file of the current output's `folder` into the temporary tree. */
+  private linkFolder(folder: string): void {
+    const walk = (rel: string) => {
+      for (const e of readdirSync(path.join(this.outDir, ...rel.split('/')), { withFileTypes: true })) {
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) walk(r);
+        else this.link(r, path.join(this.outDir, ...r.split('/')));
+      }
+    };
+    walk(folder);
   }
 
   /** Drops the temporary tree; `outDir` stays as it was. */

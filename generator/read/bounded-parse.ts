@@ -47,20 +47,23 @@ export function expandRstTabs(text: string): string {
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const flag = new Int32Array(workerData.flag);
-let parsers;
-async function load() {
-  const rst = require(workerData.restructured);
-  const { unified } = await import(workerData.unified);
-  const remarkParse = (await import(workerData.remarkParse)).default;
-  return {
-    rst: (text) => (rst.default || rst).parse(text, { position: true }),
-    markdown: (text) => unified().use(remarkParse).parse(text),
-  };
-}
+// Each parser is loaded when first asked for: an RST-only run never loads unified and remark.
+const loaders = {
+  rst: async () => {
+    const rst = require(workerData.restructured);
+    return (text) => (rst.default || rst).parse(text, { position: true });
+  },
+  markdown: async () => {
+    const { unified } = await import(workerData.unified);
+    const remarkParse = (await import(workerData.remarkParse)).default;
+    return (text) => unified().use(remarkParse).parse(text);
+  },
+};
+const parsers = {};
 workerData.jobs.on('message', async ({ id, kind, text }) => {
   let answer;
   try {
-    parsers = parsers || (await load());
+    parsers[kind] = parsers[kind] || (await loaders[kind]());
     answer = { id, doc: parsers[kind](text) };
   } catch (e) {
     answer = { id, error: String((e && e.message) || e) };

@@ -85,7 +85,7 @@ describe('generate with the cache', () => {
     const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
     const cliCache = path.join(root, 'cli-cache');
     expect(await runCli(['generate', specs, '--out', path.join(root, 'cli'), '--cache-dir', cliCache], io)).toBe(0);
-    expect(readdirSync(cliCache).sort()).toEqual(['index.json', 'packages']);
+    expect(readdirSync(cliCache).sort()).toEqual(['index.json', 'packages', 'templates.cjs']);
     const none = path.join(root, 'no-cache');
     expect(await runCli(['generate', specs, '--out', path.join(root, 'cli2'), '--no-cache', '--cache-dir', none], io)).toBe(0);
     expect(() => statSync(none)).toThrow();
