@@ -66,7 +66,7 @@ describe('bce-auth-v1', () => {
     name: string; method: string; path: string; params: Record<string, string | null>; headers: Record<string, string>;
     ak: string; sk: string; timestamp: number; python_sdk_authorization: string;
   };
-  const vectors = JSON.parse(readFileSync(new URL('../../../shared/facts/baidu/signing-vectors.json', import.meta.url), 'utf8')) as Vector[];
+  const vectors = JSON.parse(readFileSync(new URL('./fixtures/signing-vectors.json', import.meta.url), 'utf8')) as Vector[];
 
   it.each(vectors.map((v) => [v.name, v] as const))('C: signing-vectors.json %s (default header set)', async (_n, v) => {
     const auth = await signBce(

@@ -11,7 +11,8 @@ import { formatMismatches, loadBotocoreModel, scoreService } from './botocore.ts
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DEBIAN_DIRECTCONNECT = '/usr/lib/python3/dist-packages/botocore/data/directconnect/2012-10-25/service-2.json';
-const FACTS = '/work/shared/facts/aws/models';
+// The botocore models of the seeds' services, copied from the facts the project was created with.
+const FACTS = new URL('../fixtures/facts/aws/models', import.meta.url).pathname;
 
 /** The one service read from a path under the repository. */
 function serviceOf(...paths: string[]): Service {
