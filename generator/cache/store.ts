@@ -71,8 +71,13 @@ export class CacheStore {
     }
   }
 
-  /** Replaces the index atomically. */
+  /**
+   * Replaces the index atomically. Input files and output folders that no longer exist are dropped
+   * first, so the index does not grow with every temporary folder ever generated from or into.
+   */
   saveIndex(index: CacheIndex): void {
+    for (const file of Object.keys(index.files)) if (!existsSync(file)) delete index.files[file];
+    for (const out of Object.keys(index.outputs)) if (!existsSync(out)) delete index.outputs[out];
     mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `${INDEX}.tmp-${process.pid}`);
     writeFileSync(tmp, JSON.stringify(index));

@@ -28,7 +28,7 @@ const renderer = handlebarsRenderer();
 parentPort?.on('message', (job: EmitJob) => {
   void (async () => {
     try {
-      const { view, files } = await emitService(job.service, renderer, job.versions);
+      const { view, files } = emitService(job.service, renderer, job.versions);
       // ts-morph loads in about a second per thread: only when types are checked.
       const typeErrors = job.checkTypes ? (await import('./check-types.ts')).typeCheckPackage(view.folder, files) : [];
       files.push(apiSnapshotFile(viewSurface(view)));

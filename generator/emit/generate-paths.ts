@@ -284,7 +284,7 @@ function buildChecked(service: PlannedService, pages: ReadPage[], result: Genera
 
 /** Emits a package on this thread (few packages to emit: starting the emitting threads would cost more). */
 async function emitHere(service: Service, renderer: Renderer, versions: PackageVersions, checkTypes: boolean): Promise<EmittedPackage> {
-  const { view, files } = await emitService(service, renderer, versions);
+  const { view, files } = emitService(service, renderer, versions);
   // ts-morph (and the standard library it parses) loads in about a second: only when types are checked.
   const typeErrors = checkTypes ? (await import('./check-types.ts')).typeCheckPackage(view.folder, files) : [];
   files.push(apiSnapshotFile(viewSurface(view)));

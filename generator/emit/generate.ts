@@ -87,7 +87,7 @@ export async function renderPackages(ir: IR, options: GenerateOptions): Promise<
   const packages: GeneratedPackage[] = [];
   const sorted = [...ir.services].sort((a, b) => (`${a.provider}-${a.id}` < `${b.provider}-${b.id}` ? -1 : 1));
   for (const service of sorted) {
-    const { view, files } = await emitService(service, renderer, versions);
+    const { view, files } = emitService(service, renderer, versions);
     if (typeCheckPackage) {
       for (const e of typeCheckPackage(view.folder, files)) problems.push(`${view.folder}/${e}`);
     }

@@ -5,7 +5,7 @@
  * templates are kept in the cache folder and reused; a one-folder swap killed between its renames is
  * put back. In every case the output equals an uncached generation.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GENERATOR_VERSION } from '../../generator/cli.ts';
@@ -90,6 +90,24 @@ describe('incremental generate', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/digest: "[0-9a-f]{64}"/);
     await run(specs, path.join(root, 'plain'));
     expect(snapshot(path.join(root, 'out'))).toEqual(snapshot(path.join(root, 'plain')));
+  });
+
+  test('the cache index forgets input files and output folders that are gone', async () => {
+    const root = tempDir('docsdk-incr-');
+    const cache = path.join(root, 'cache');
+    const gone = path.join(root, 'gone');
+    cpSync('specs/aws/odb', path.join(gone, 'odb'), { recursive: true });
+    await run(gone, path.join(root, 'out-gone'), cache);
+    const index = () => JSON.parse(readFileSync(path.join(cache, 'index.json'), 'utf8')) as { files: object; outputs: object };
+    expect(Object.keys(index().files).some((f) => f.startsWith(gone))).toBe(true);
+    rmSync(gone, { recursive: true });
+    rmSync(path.join(root, 'out-gone'), { recursive: true });
+    const kept = path.join(root, 'kept');
+    cpSync('specs/aws/directconnect', path.join(kept, 'directconnect'), { recursive: true });
+    await run(kept, path.join(root, 'out-kept'), cache);
+    expect(Object.keys(index().files).filter((f) => f.startsWith(gone))).toEqual([]);
+    expect(Object.keys(index().outputs)).toEqual([path.join(root, 'out-kept')]);
+    expect(Object.keys(index().files).some((f) => f.startsWith(kept))).toBe(true);
   });
 
   test('a package folder left under .swap by a killed run is put back by the next one', () => {
