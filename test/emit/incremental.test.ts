@@ -26,13 +26,17 @@ function editPage(specs: string, from: string, to: string): void {
   writeFileSync(page, edited);
 }
 
+/** A temporary folder with a copy of the seeds' specs, and where its output and cache go. */
+function workspace(): { root: string; specs: string; out: string; cache: string } {
+  const root = tempDir('docsdk-incr-');
+  const specs = path.join(root, 'specs');
+  cpSync('specs', specs, { recursive: true });
+  return { root, specs, out: path.join(root, 'out'), cache: path.join(root, 'cache') };
+}
+
 describe('incremental generate', () => {
   test('one changed page: the other packages stay in place, the output equals an uncached run', async () => {
-    const root = tempDir('docsdk-incr-');
-    const specs = path.join(root, 'specs');
-    cpSync('specs', specs, { recursive: true });
-    const out = path.join(root, 'out');
-    const cache = path.join(root, 'cache');
+    const { root, specs, out, cache } = workspace();
     await run(specs, out, cache);
     // A folder's inode tells it was left in place (the whole-tree swap makes new folders of hard links).
     const kept = path.join(out, 'aws-directconnect/src');
@@ -54,11 +58,7 @@ describe('incremental generate', () => {
   });
 
   test('a stray file in an unchanged package is not kept: the whole tree is rebuilt without it', async () => {
-    const root = tempDir('docsdk-incr-');
-    const specs = path.join(root, 'specs');
-    cpSync('specs', specs, { recursive: true });
-    const out = path.join(root, 'out');
-    const cache = path.join(root, 'cache');
+    const { root, specs, out, cache } = workspace();
     await run(specs, out, cache);
     writeFileSync(path.join(out, 'aws-directconnect/src/stray.ts'), 'export {};\n');
     writeFileSync(path.join(out, 'notes.txt'), 'mine\n');
@@ -71,10 +71,7 @@ describe('incremental generate', () => {
   });
 
   test('the templates are precompiled into the cache folder once and reused; a damaged copy is replaced', async () => {
-    const root = tempDir('docsdk-incr-');
-    const specs = path.join(root, 'specs');
-    cpSync('specs', specs, { recursive: true });
-    const cache = path.join(root, 'cache');
+    const { root, specs, cache } = workspace();
     await run(specs, path.join(root, 'out'), cache);
     const file = path.join(cache, 'templates.cjs');
     expect(readFileSync(file, 'utf8')).toMatch(/^module\.exports = \{\n {2}digest: "[0-9a-f]{64}",/);
