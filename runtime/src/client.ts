@@ -3,7 +3,7 @@
  *
  * Per call: validate → check config and credentials (before any I/O) → fill idempotency tokens once →
  * build the wire request → for each attempt: sign (fresh date), send, parse → retry transient failures
- * with full-jitter backoff.
+ * with full-jitter backoff (longer when a `Retry-After` header asks for it, up to the cap).
  *
  * @packageDocumentation
  */
@@ -30,7 +30,7 @@ import {
   type ResponseMetadata,
 } from './errors.ts';
 import { buildRestJsonRequest, parseRestJsonError } from './rest-json.ts';
-import { backoffDelay, isRetryable, sleep } from './retry.ts';
+import { isRetryable, retryAfterMs, retryDelay, sleep } from './retry.ts';
 import type { OperationSchema, ServiceSchema } from './schema.ts';
 import { deserialize } from './serde.ts';
 import { SigV4Signer } from './sigv4.ts';
@@ -155,8 +155,9 @@ export class RuntimeClient {
         error = this.#serviceError(res, attempt);
       }
       if (attempt >= max || !isRetryable(error!)) throw error!;
+      const delay = retryDelay(attempt - 1, this.#retry, retryAfterMs(res?.headers.get('retry-after')));
       try {
-        await (this.#retry.sleep ?? sleep)(backoffDelay(attempt - 1, this.#retry), signal);
+        await (this.#retry.sleep ?? sleep)(delay, signal);
       } catch (cause) {
         throw new AbortError('request aborted', { attempts: attempt }, { cause });
       }

@@ -31,6 +31,6 @@ export {
 } from './errors.ts';
 export { addProblem, nestProblems, ownValue, isAsyncIterable, noProblems, type Problems } from './validation.ts';
 export { signBce, bceUriEncode, bceTimestamp, type BceSignRequest, type BceSignOptions } from './bce-auth.ts';
-export { isRetryable, backoffDelay, RETRYABLE_CODES } from './retry.ts';
+export { isRetryable, backoffDelay, retryAfterMs, retryDelay, RETRYABLE_CODES } from './retry.ts';
 export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';
 export { sanitizeAwsErrorCode } from './aws-json.ts';

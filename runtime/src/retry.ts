@@ -44,6 +44,30 @@ export function backoffDelay(retry: number, tuning: RetryTuning = {}): number {
   return Math.floor(random() * Math.min(cap, base * 2 ** retry));
 }
 
+/**
+ * The wait a `Retry-After` header asks for, in ms: delay-seconds (`120`) or an HTTP-date, measured from
+ * `now`; undefined when absent or unreadable (RFC 9110 §10.2.3). A date in the past asks for no wait.
+ */
+export function retryAfterMs(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value == null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (!/[a-z]/i.test(text) || Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/**
+ * How long to wait before retry number `retry` (from 0): the full-jitter backoff, or longer when the
+ * service said when to come back (`Retry-After`), never more than the cap (`maxDelayMs`, 20 s) so a
+ * service cannot park a client for hours.
+ */
+export function retryDelay(retry: number, tuning: RetryTuning = {}, retryAfter?: number): number {
+  const backoff = backoffDelay(retry, tuning);
+  if (retryAfter === undefined) return backoff;
+  return Math.min(tuning.maxDelayMs ?? 20_000, Math.max(backoff, retryAfter));
+}
+
 /** Waits `ms`, rejecting with the signal's reason as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

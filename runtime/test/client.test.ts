@@ -14,7 +14,7 @@ import {
   ValidationError,
   type ClientConfig,
 } from '../src/index.ts';
-import { backoffDelay } from '../src/retry.ts';
+import { backoffDelay, retryAfterMs } from '../src/retry.ts';
 import {
   bcc,
   createPeerconn,
@@ -50,6 +50,24 @@ function dx(config: ClientConfig = {}) {
 }
 const dxInput = { connectionId: 'dxcon-1' };
 
+describe('Retry-After', () => {
+  const now = Date.parse('2026-11-22T06:00:00Z');
+  it.each([
+    ['120', 120_000],
+    [' 7 ', 7000],
+    ['Sun, 22 Nov 2026 06:00:30 GMT', 30_000],
+    ['Sun, 22 Nov 2026 05:59:00 GMT', 0],
+    ['-1', undefined],
+    ['1.5', undefined],
+    ['soon', undefined],
+    ['2026', 2_026_000],
+    ['2026-11-22', undefined],
+    [null, undefined],
+  ] as const)('%j → %j ms', (given, want) => {
+    expect(retryAfterMs(given, now)).toBe(want);
+  });
+});
+
 describe('retries (standard mode)', () => {
   it('retries 429 then 500, re-signing each attempt, and succeeds on the third', async () => {
     const t = fakeTimers();
@@ -71,6 +89,34 @@ describe('retries (standard mode)', () => {
     expect(e.$metadata).toMatchObject({ httpStatusCode: 429, attempts: 3 });
     expect(server.requests).toHaveLength(3);
     expect(t.sleeps).toEqual([50, 100]);
+  });
+
+  it('waits as long as Retry-After asks (seconds or an HTTP date), up to the 20 s cap', async () => {
+    const t = fakeTimers(0.5);
+    const inOneMinute = new Date(Date.now() + 60_000).toUTCString();
+    server.enqueue(
+      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '3' } },
+      { ...respond.serverError(), headers: { 'retry-after': inOneMinute } },
+      respond.json({ connections: [] }),
+    );
+    const out = await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
+    expect(out.$metadata.attempts).toBe(3);
+    // 3 s asked (more than the 50 ms backoff), then a minute asked: capped at 20 s.
+    expect(t.sleeps).toEqual([3000, 20_000]);
+  });
+
+  it('Retry-After shorter than the backoff, unreadable, or on a 400 changes nothing', async () => {
+    const t = fakeTimers(0.999999);
+    server.enqueue(
+      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '0' } },
+      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': 'soon' } },
+      respond.json({ connections: [] }),
+    );
+    await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
+    expect(t.sleeps).toEqual([99, 199]);
+    server.enqueue({ ...respond.awsError('ValidationException', 'bad'), headers: { 'x-amzn-errortype': 'ValidationException', 'retry-after': '5' } });
+    await dx({ retry: t.retry }).send(describeHostedConnections, dxInput).catch(() => undefined);
+    expect(t.sleeps).toEqual([99, 199]);
   });
 
   it('never retries a 400 validation error', async () => {
