@@ -95,8 +95,8 @@ describe('retries (standard mode)', () => {
     const t = fakeTimers(0.5);
     const inOneMinute = new Date(Date.now() + 60_000).toUTCString();
     server.enqueue(
-      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '3' } },
-      { ...respond.serverError(), headers: { 'retry-after': inOneMinute } },
+      respond.throttle({ 'retry-after': '3' }),
+      respond.serverError({ 'retry-after': inOneMinute }),
       respond.json({ connections: [] }),
     );
     const out = await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
@@ -108,13 +108,13 @@ describe('retries (standard mode)', () => {
   it('Retry-After shorter than the backoff, unreadable, or on a 400 changes nothing', async () => {
     const t = fakeTimers(0.999999);
     server.enqueue(
-      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': '0' } },
-      { ...respond.throttle(), headers: { 'x-amzn-errortype': 'ThrottlingException', 'retry-after': 'soon' } },
+      respond.throttle({ 'retry-after': '0' }),
+      respond.throttle({ 'retry-after': 'soon' }),
       respond.json({ connections: [] }),
     );
     await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
     expect(t.sleeps).toEqual([99, 199]);
-    server.enqueue({ ...respond.awsError('ValidationException', 'bad'), headers: { 'x-amzn-errortype': 'ValidationException', 'retry-after': '5' } });
+    server.enqueue(respond.json({ __type: 'ValidationException', message: 'bad' }, 400, { 'x-amzn-errortype': 'ValidationException', 'retry-after': '5' }));
     await dx({ retry: t.retry }).send(describeHostedConnections, dxInput).catch(() => undefined);
     expect(t.sleeps).toEqual([99, 199]);
   });

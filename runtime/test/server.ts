@@ -72,16 +72,16 @@ export const respond = {
     headers: { 'x-bce-request-id': `bce-req-${code}` },
     body: { code, message, requestId: `bce-req-${code}` },
   }),
-  /** HTTP 429 with a throttling error body (AWS and Baidu fields both present). */
-  throttle: (): CannedResponse => ({
+  /** HTTP 429 with a throttling error body (AWS and Baidu fields both present), plus `headers`. */
+  throttle: (headers: Record<string, string> = {}): CannedResponse => ({
     status: 429,
-    headers: { 'x-amzn-errortype': 'ThrottlingException' },
+    headers: { 'x-amzn-errortype': 'ThrottlingException', ...headers },
     body: { __type: 'ThrottlingException', code: 'TooManyRequests', message: 'Rate exceeded' },
   }),
-  /** HTTP 500 with an internal error body. */
-  serverError: (): CannedResponse => ({
+  /** HTTP 500 with an internal error body, plus `headers`. */
+  serverError: (headers: Record<string, string> = {}): CannedResponse => ({
     status: 500,
-    headers: { 'x-amzn-errortype': 'InternalServerException' },
+    headers: { 'x-amzn-errortype': 'InternalServerException', ...headers },
     body: { __type: 'InternalServerException', code: 'InternalError', message: 'We encountered an internal error' },
   }),
   /** Status 200 with a body that is not JSON. */
