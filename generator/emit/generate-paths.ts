@@ -157,7 +157,10 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
     tree = fails() ? undefined : TreeWriter.begin(outAbs);
     const changed = services.filter((s) => !cachedRecord(s)).length;
     emitPool = tree && changed >= PARALLEL_EMIT_MIN ? new EmitPool(options.threads) : undefined;
-    let renderer: Renderer | undefined;
+    // Templates compiled once and kept in the cache folder (~0.1 s of an incremental run). The emitting
+    // threads compile their own; this thread still leaves the precompiled file for the next run.
+    const templatesCache = store ? path.join(store.dir, 'templates.cjs') : undefined;
+    let renderer: Renderer | undefined = emitPool && templatesCache ? (options.renderer ?? handlebarsRenderer(TEMPLATES_DIR, templatesCache)) : undefined;
     const inFlight = new Set<Promise<void>>();
     let emitFailure: Error | undefined;
     for (const [order, service] of services.entries()) {
@@ -191,8 +194,7 @@ export async function generatePaths(paths: readonly string[], outDir: string, op
         // memory for a while, and memory must hold only what is in flight.
         if (inFlight.size >= emitPool.threads) await Promise.race(inFlight);
       } else {
-        // Templates compiled once and kept in the cache folder (~0.1 s of an incremental run).
-        renderer ??= options.renderer ?? handlebarsRenderer(TEMPLATES_DIR, store ? path.join(store.dir, 'templates.cjs') : undefined);
+        renderer ??= options.renderer ?? handlebarsRenderer(TEMPLATES_DIR, templatesCache);
         place(await emitHere(built.service, renderer, versions, options.checkTypes ?? false));
       }
     }
