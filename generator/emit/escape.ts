@@ -55,13 +55,19 @@ function clean(text: string): string {
  * (page text is prose, not TSDoc; this also defuses `{@link}`), blank runs collapsed, no trailing spaces.
  */
 export function tsdocLines(text: string): string[] {
-  const body = clean(text)
-    .replace(/\*\//g, '*\\/')
-    .replace(/\/\*/g, '/\\*')
-    .replace(/@/g, '\\@');
-  const lines = body.split('\n').map((l) => l.replace(/\s+$/, ''));
+  return commentLinesOf(
+    clean(text)
+      .replace(/\*\//g, '*\\/')
+      .replace(/\/\*/g, '/\\*')
+      .replace(/@/g, '\\@'),
+  );
+}
+
+/** Cleaned text as comment lines: no trailing spaces, runs of blank lines collapsed, none at either end. */
+function commentLinesOf(body: string): string[] {
   const out: string[] = [];
-  for (const line of lines) {
+  for (const raw of body.split('\n')) {
+    const line = raw.replace(/\s+$/, '');
     if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(line);
   }
@@ -142,6 +148,16 @@ export function isPackageName(name: string): boolean {
 export function assertPackageName(name: string): string {
   if (!isPackageName(name)) throw new Error(`${JSON.stringify(name)} is not a valid npm package name`);
   return name;
+}
+
+/**
+ * The lines of `//` comments holding page text (empty when there is none): control characters and
+ * layout markers dropped, line separators as line breaks, blank runs collapsed, no trailing spaces.
+ * A line comment ends at the line break, so nothing in it can reach code; in a Markdown code block it
+ * cannot close the fence either (no line starts with a backtick).
+ */
+export function lineCommentLines(text: string): string[] {
+  return commentLinesOf(clean(text)).map((l) => (l ? `// ${l}` : '//'));
 }
 
 /**

@@ -3,7 +3,8 @@
  * escaped for where it lands, so Handlebars' own (HTML) escaping never touches code:
  * `{{tsdoc doc}}` a TSDoc comment, `{{str x}}` a string literal, `{{key x}}` a property key,
  * `{{ident x}}` a checked identifier, `{{pkg x}}` a checked npm package name, `{{md x}}` Markdown prose,
- * `{{jsonstr x}}` a JSON string value, `{{tmpl x}}` text inside a template literal.
+ * `{{jsonstr x}}` a JSON string value, `{{tmpl x}}` text inside a template literal, `{{lineComment x}}`
+ * `//` comment lines.
  *
  * @packageDocumentation
  */
@@ -12,6 +13,7 @@ import {
   assertIdentifier,
   assertPackageName,
   jsonString,
+  lineCommentLines,
   markdownText,
   propertyKey,
   stringLiteral,
@@ -47,6 +49,8 @@ export function registerHelpers(hbs: Hbs): void {
     return safe(`/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`);
   });
   hbs.registerHelper('str', (x: unknown) => safe(stringLiteral(String(x))));
+  // `//` comment lines of page text, each ending in a line break (nothing for no text).
+  hbs.registerHelper('lineComment', (x: unknown) => safe(lineCommentLines(String(x ?? '')).map((l) => `${l}\n`).join('')));
   hbs.registerHelper('tmpl', (x: unknown) => safe(templateLiteralText(String(x))));
   // `{{lbrace}}`/`{{rbrace}}`: a literal brace next to a mustache, which Handlebars would read as `{{{`/`}}}`.
   hbs.registerHelper('lbrace', () => '{');

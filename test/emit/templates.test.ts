@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { markdownText, propertyKey, stringLiteral, tsdocLines } from '../../generator/emit/escape.ts';
+import { lineCommentLines, markdownText, propertyKey, stringLiteral, tsdocLines } from '../../generator/emit/escape.ts';
 import { camelCase, nameService } from '../../generator/emit/names.ts';
 import { handlebarsRenderer, TEMPLATES_DIR, templateFiles } from '../../generator/emit/render.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
 
-const HELPERS = new Set(['tsdoc', 'str', 'key', 'ident', 'md', 'pkg', 'jsonstr', 'tmpl']);
+const HELPERS = new Set(['tsdoc', 'str', 'key', 'ident', 'md', 'pkg', 'jsonstr', 'tmpl', 'lineComment']);
 // Helpers that write layout markers or fixed characters, never a value.
 const LAYOUT = new Set(['line', 'softline', 'trailingComma', 'leadingPipe', 'fluid', 'lbrace', 'rbrace']);
 
@@ -78,6 +78,16 @@ describe('escaping helpers', () => {
     expect(propertyKey('__proto__')).toBe("['__proto__']");
     const obj = new Function(`return { ${propertyKey('__proto__')}: 1 };`)();
     expect(Object.hasOwn(obj, '__proto__')).toBe(true);
+  });
+
+  test('line comments: one `//` per line, control characters and markers dropped, blank runs collapsed', () => {
+    expect(lineCommentLines('First line.\u2028Second */ ${x} ```\n\n\n\u0007\uE001Third  ')).toEqual([
+      '// First line.',
+      '// Second */ ${x} ```',
+      '//',
+      '// Third',
+    ]);
+    expect(lineCommentLines('  \n ')).toEqual([]);
   });
 
   test('Markdown: no HTML, no headings or fences from page text', () => {

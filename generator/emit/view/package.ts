@@ -27,13 +27,15 @@ export interface DeclarationView {
 }
 
 /**
- * A README section per operation: its method and an example call. The operation's page text is not
- * repeated here (it is in the method's TSDoc): Prettier re-prints Markdown prose (emphasis, escapes), so
- * prose from pages could not be emitted already formatted.
+ * A README section per operation: its method and an example call, with the first paragraph of the
+ * operation's docs as line comments in the example. Not as Markdown prose: Prettier re-prints prose
+ * (emphasis, escapes), so page text there could not be emitted already formatted, while comments in a
+ * code block are kept as written.
  */
 export interface ReadmeOperationView {
   method: string;
   wire: string;
+  summary: string;
   example: ExampleValue;
   paginator?: string;
 }
@@ -130,6 +132,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     readme: service.operations.map((op, i) => ({
       method: operations[i]!.method,
       wire: op.name,
+      summary: op.documentation.split(/\n\s*\n/)[0]?.trim() ?? '',
       example: exampleOf(service, op.input),
       ...(names.paginators.get(op.name) ? { paginator: names.paginators.get(op.name)! } : {}),
     })),
