@@ -55,6 +55,50 @@ describe('scoreService', () => {
     expect(score.facts).toContainEqual({ path: 'GetConnection.output.ConnectionTypes{}.OtherParticipant', kind: 'type' });
   });
 
+  it('a fact reached where the model recurses is marked as through recursion, even when the reader referred the cut to another shape', () => {
+    // The model: Slot → values[] → Slot (recursive); Value.interpretedValue required. boto3 documents the
+    // inner Slot as {'... recursive ...'}; here the reader referred it to a shape of its own, `Other`,
+    // that lacks the [REQUIRED] mark.
+    const model = {
+      metadata: {},
+      operations: { Put: { name: 'Put', input: { shape: 'PutRequest' } } },
+      shapes: {
+        PutRequest: { type: 'structure', members: { slot: { shape: 'Slot' } } },
+        Slot: { type: 'structure', members: { value: { shape: 'Value' }, values: { shape: 'Slots' } } },
+        Slots: { type: 'list', member: { shape: 'Slot' } },
+        Value: { type: 'structure', required: ['interpretedValue'], members: { interpretedValue: { shape: 'S' } } },
+        S: { type: 'string' },
+      },
+    } as unknown as Parameters<typeof scoreService>[1];
+    const service = {
+      id: 'x',
+      provider: 'aws',
+      clientName: 'X',
+      wire: { protocol: 'awsJson1_1', endpoint: 'https://x', timestampFormat: 'epoch-seconds' },
+      operations: [{ name: 'Put', method: 'put', documentation: '', input: 'PutRequest', output: 'PutRequest', errors: [], deprecated: false, sources: [] }],
+      shapes: {
+        PutRequest: { type: 'structure', members: { slot: { target: 'Slot' } } },
+        Slot: { type: 'structure', members: { value: { target: 'Value' }, values: { target: 'OtherList' } } },
+        OtherList: { type: 'list', member: 'Other' },
+        Other: { type: 'structure', members: { value: { target: 'LooseValue' }, values: { target: 'OtherList' } } },
+        Value: { type: 'structure', members: { interpretedValue: { target: 'S', required: true } } },
+        LooseValue: { type: 'structure', members: { interpretedValue: { target: 'S' } } },
+        S: { type: 'string' },
+      },
+    } as unknown as Service;
+    const score = scoreService(service, model);
+    expect(score.mismatches).toContainEqual({
+      path: 'Put.input.slot.values[].value.interpretedValue',
+      kind: 'required',
+      expected: 'true',
+      actual: 'false',
+      throughRecursion: true,
+    });
+    // Outside the recursion the same fact is compared as usual, and right.
+    expect(score.mismatches.filter((m) => m.path === 'Put.input.slot.value.interpretedValue')).toEqual([]);
+    expect(score.facts).toContainEqual({ path: 'Put.input.slot.value.interpretedValue', kind: 'required' });
+  });
+
   it('reports each altered fact of an IR as a mismatch with path, kind, expected and actual', () => {
     const service = structuredClone(serviceOf('specs/aws/directconnect'));
     const connection = service.shapes.Connection!;

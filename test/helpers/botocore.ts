@@ -122,6 +122,11 @@ class Scorer {
 
   /** IR shape ids on the way down, to tell when the walk follows a recursive reference. */
   private readonly irPath: string[] = [];
+  /**
+   * Model shape names on the way down: boto3's documenter cuts a shape short (`{'... recursive ...'}`)
+   * exactly when it is already on this path, whatever shape the reader then referred the cut to.
+   */
+  private readonly modelPath: string[] = [];
   /** How many recursive references the current walk has followed. */
   private recursionDepth = 0;
 
@@ -168,13 +173,15 @@ class Scorer {
   private shape(path: string, irId: string, modelName: string, input: boolean, seen: Set<string>, showsEnum = true, refEnum?: string[]): void {
     const pair = `${irId}\u0000${modelName}`;
     if (seen.has(pair)) return;
-    const recursive = this.irPath.includes(irId);
+    const recursive = this.irPath.includes(irId) || this.modelPath.includes(modelName);
     if (recursive) this.recursionDepth++;
     this.irPath.push(irId);
+    this.modelPath.push(modelName);
     try {
       this.compare(path, irId, modelName, input, seen, showsEnum, refEnum, pair);
     } finally {
       this.irPath.pop();
+      this.modelPath.pop();
       if (recursive) this.recursionDepth--;
     }
   }
@@ -203,7 +210,7 @@ class Scorer {
         this.score.facts.push({ path: memberPath, kind: 'member' });
         if (input) {
           // boto3 leaves [REQUIRED] off a member it cuts short as recursive: the docs can't show it.
-          const cut = this.irPath.includes(member.target);
+          const cut = this.irPath.includes(member.target) || this.modelPath.includes(ref.shape);
           if (cut) this.recursionDepth++;
           this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
           if (cut) this.recursionDepth--;
