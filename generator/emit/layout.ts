@@ -10,8 +10,9 @@
  * "fits in 110 columns or breaks" is Prettier's, not a copy of it. A line whose flat form fits, the usual
  * case, is printed flat without building anything.
  *
- * The markers are Private Use Area characters. Page text can contain them, so every escaping helper
- * (`escape.ts`) removes or escapes them: only templates can write them.
+ * The markers are Private Use Area characters (U+E000–U+E00A; U+E000–U+E00F reserved). Page text can
+ * contain them, so every escaping helper (`escape.ts`) removes or escapes that whole range: only
+ * templates can write them.
  *
  * @packageDocumentation
  */
@@ -35,9 +36,6 @@ export const MARK = {
   breakOnlyOpen: '\uE009',
   breakOnlyClose: '\uE00A',
 } as const;
-
-/** Every marker character: what escaping must keep out of page text. */
-export const MARKERS = /[\uE000-\uE00F]/g;
 
 const ANY_MARK = /[\uE000-\uE00A]/;
 
@@ -105,8 +103,11 @@ function toDoc(text: string): DocTypes.Doc {
         kinds.push(c);
         break;
       }
-      default:
+      case MARK.leadingPipe:
         top().push(builders.ifBreak('| ', ''));
+        break;
+      default:
+        throw new Error(`emitter bug: a stray layout marker U+${c.charCodeAt(0).toString(16).toUpperCase()} in ${JSON.stringify(flat(text))}`);
     }
   }
   flush(text.length);

@@ -49,6 +49,7 @@ describe('layoutLine', () => {
   test('unbalanced markers are an emitter bug, named as such', () => {
     expect(() => layoutLine(`  f${G}(x`, 2)).toThrow(/emitter bug: unclosed layout markers/);
     expect(() => layoutLine(`  f(x)${g}`, 2)).toThrow(/emitter bug: unbalanced layout markers/);
+    expect(() => layoutLine(`  f(x)${MARK.breakOnlyClose}`, 2)).toThrow(/emitter bug: a stray layout marker U\+E00A/);
   });
 });
 
