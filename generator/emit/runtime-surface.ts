@@ -34,10 +34,8 @@ export const CLIENT_CONFIG_MEMBERS: readonly ApiMember[] = [
   { name: 'retry', type: 'RetryTuning | undefined', optional: true },
   { name: 'transport', type: '"fetch" | "node-http" | undefined', optional: true },
   { name: 'validate', type: 'boolean | undefined', optional: true },
+  { name: 'validateResponses', type: 'boolean | undefined', optional: true },
 ];
-
-/** The option the client template adds to its config interface. */
-export const VALIDATE_RESPONSES_MEMBER: ApiMember = { name: 'validateResponses', type: 'boolean | undefined', optional: true };
 
 /** The `CallOptions` interface of `client.ts`. */
 export const CALL_OPTIONS_MEMBERS: readonly ApiMember[] = [{ name: 'signal', type: 'AbortSignal | undefined', optional: true }];

@@ -29,7 +29,6 @@ import {
   DOCUMENT_VALUE_TYPE,
   ERROR_CLASS_MEMBERS,
   STREAMING_BODY_TYPE,
-  VALIDATE_RESPONSES_MEMBER,
 } from './runtime-surface.ts';
 import type { TypeRef } from './type-ref.ts';
 import type { EnumView } from './view/enum.ts';
@@ -248,7 +247,7 @@ function codeSymbols(view: PackageView): ApiSymbol[] {
     out.push({ name: v.input, kind: 'Function', type: `(input: unknown) => asserts input is ${v.inputType}` });
     out.push({ name: v.output, kind: 'Function', type: `(output: unknown) => asserts output is ${v.outputType}` });
   }
-  const config = [...CLIENT_CONFIG_MEMBERS, VALIDATE_RESPONSES_MEMBER];
+  const config = [...CLIENT_CONFIG_MEMBERS];
   out.push({ name: view.client.config, kind: 'Interface', type: view.client.config, members: membersOf(config) });
   out.push({ name: 'CallOptions', kind: 'Interface', type: 'CallOptions', members: CALL_OPTIONS_MEMBERS.slice() });
   // A parameter with a default (`input: X = {}`) prints as optional.

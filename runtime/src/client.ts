@@ -164,6 +164,23 @@ export class RuntimeClient {
     }
   }
 
+  /**
+   * {@link send} as a generated client's methods call it: the operation's input validator runs first
+   * (unless `validate: false`), and its output validator on the response when the client was made
+   * with `validateResponses: true`.
+   */
+  async call<O>(
+    op: OperationSchema,
+    input: unknown,
+    validateInput: (value: unknown) => void,
+    validateOutput: (value: unknown) => void,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<O & MetadataBearer> {
+    const output = await this.send<O>(op, input, { ...options, validate: validateInput });
+    if (this.#resolved.validateResponses) validateOutput(output);
+    return output;
+  }
+
   #fillIdempotencyTokens(op: OperationSchema, input: unknown): unknown {
     const shape = this.service.shapes[op.input];
     if (!shape || (shape.type !== 'structure' && shape.type !== 'union')) return input;

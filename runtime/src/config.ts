@@ -60,6 +60,8 @@ export interface ClientConfig {
   transport?: 'fetch' | 'node-http';
   /** Run the generated validator before sending. Default true. */
   validate?: boolean;
+  /** Also check every response against its documented shape ({@link RuntimeClient.call}; throws `ValidationError`). Default false. */
+  validateResponses?: boolean;
   /** Retry backoff tuning / test hooks. */
   retry?: RetryTuning;
   /** Where environment fallbacks are read. Default `process.env` when it exists. */
@@ -79,6 +81,7 @@ export interface ResolvedConfig {
   maxAttempts: number;
   requestTimeoutMs: number | undefined;
   validate: boolean;
+  validateResponses: boolean;
   /** `undefined` when no credentials were found (the call then fails before I/O). */
   credentials: CredentialsProvider | undefined;
   /** Why `endpoint` is undefined, when it is. */
@@ -139,6 +142,7 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
     maxAttempts: Number.isFinite(config.maxAttempts) ? Math.max(1, Math.floor(config.maxAttempts!)) : 3,
     requestTimeoutMs: config.requestTimeoutMs,
     validate: config.validate ?? true,
+    validateResponses: config.validateResponses ?? false,
     credentials,
   };
 }
