@@ -68,6 +68,23 @@ describe('Retry-After', () => {
   });
 });
 
+describe('call (what generated methods use)', () => {
+  it('validates the input first, and the output only with validateResponses', async () => {
+    const seen: string[] = [];
+    const validateInput = (v: unknown) => void seen.push(`in ${JSON.stringify(v)}`);
+    const validateOutput = (v: unknown) => {
+      seen.push('out');
+      if ((v as { connections: unknown[] }).connections.length === 0) throw new TypeError('bad output');
+    };
+    server.enqueue(respond.json({ connections: [] }), respond.json({ connections: [] }));
+    const plain = await dx().call(describeHostedConnections, dxInput, validateInput, validateOutput);
+    expect(plain.$metadata.attempts).toBe(1);
+    expect(seen).toEqual(['in {"connectionId":"dxcon-1"}']);
+    await expect(dx({ validateResponses: true }).call(describeHostedConnections, dxInput, validateInput, validateOutput)).rejects.toThrow('bad output');
+    expect(seen).toEqual(['in {"connectionId":"dxcon-1"}', 'in {"connectionId":"dxcon-1"}', 'out']);
+  });
+});
+
 describe('retries (standard mode)', () => {
   it('retries 429 then 500, re-signing each attempt, and succeeds on the third', async () => {
     const t = fakeTimers();
