@@ -3,9 +3,10 @@
  * them by service folder, reads each folder's `service.json`, reads every page with the reader
  * its content calls for, and builds the IR. All problems of all files come back together.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { filesBelow } from './files-below.ts';
 import { buildIR, type ServiceInput } from './ir/build.ts';
 import type { IR, Provider } from './ir/model.ts';
 import { readDocument } from './read/detect.ts';
@@ -20,16 +21,6 @@ import { loadServiceSettings, SETTINGS_FILE, settingsFileFor } from './settings/
 export interface LoadResult {
   ir: IR;
   diagnostics: Diagnostic[];
-}
-
-/** Files in a folder, recursively, sorted; hidden entries skipped. */
-function walk(dir: string, into: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, into);
-    else if (entry.isFile()) into.push(full);
-  }
 }
 
 /** A path as shown in diagnostics and IR sources: relative to the working directory, `/`-separated. */
@@ -50,7 +41,7 @@ export function collectDocuments(paths: readonly string[]): { files: string[]; d
       diagnostics.push({ file: displayPath(p), line: 1, column: 1, severity: 'error', message: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(p, files);
+    if (stat.isDirectory()) files.push(...filesBelow(p, { skip: (name) => name.startsWith('.'), regularOnly: true }).map((r) => path.join(p, r)));
     else files.push(p);
   }
   const unique = [...new Set(files.map((f) => path.resolve(f)))].filter((f) => path.basename(f) !== SETTINGS_FILE);

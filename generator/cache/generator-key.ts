@@ -8,21 +8,14 @@
  * @packageDocumentation
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesBelow } from '../files-below.ts';
 import { REPO_ROOT as REPO } from '../repo.ts';
 
 /** Folders whose every file goes into the key, and single files. */
 const KEYED_FOLDERS = ['generator', 'templates', 'runtime/src'];
 const KEYED_FILES = ['package.json', 'package-lock.json', 'runtime/package.json'];
-
-function filesUnder(rel: string, into: string[]): void {
-  for (const e of readdirSync(path.join(REPO, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const r = `${rel}/${e.name}`;
-    if (e.isDirectory()) filesUnder(r, into);
-    else if (e.isFile()) into.push(r);
-  }
-}
 
 let memo: { version: string; key: string } | undefined;
 
@@ -30,7 +23,7 @@ let memo: { version: string; key: string } | undefined;
 export function generatorKey(generatorVersion: string): string {
   if (memo?.version === generatorVersion) return memo.key;
   const files: string[] = [];
-  for (const folder of KEYED_FOLDERS) filesUnder(folder, files);
+  for (const folder of KEYED_FOLDERS) files.push(...filesBelow(path.join(REPO, folder), { regularOnly: true }).map((f) => `${folder}/${f}`));
   files.push(...KEYED_FILES);
   const hash = createHash('sha256').update(`docsdk ${generatorVersion}\0node ${process.versions.node}\0`);
   for (const f of files) {

@@ -12,10 +12,11 @@
  * @packageDocumentation
  */
 import { keepReleaseState } from './released.ts';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { filesBelow } from '../files-below.ts';
 import { contentHash, sha256 } from '../cache/content-hash.ts';
 import { generatorKey } from '../cache/generator-key.ts';
 import { CacheStore, type CacheIndex, type OutputRecord, type OutputStat, type ServiceRecord } from '../cache/store.ts';
@@ -359,23 +360,13 @@ function placeCached(
  * this generator wrote it (same stat as recorded): then it can stay where it is.
  */
 function inPlace(dir: string, files: readonly string[], stats: Record<string, OutputStat>): boolean {
-  const present: string[] = [];
-  const walk = (rel: string): boolean => {
-    let entries;
-    try {
-      entries = readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!walk(r)) return false;
-      } else present.push(r);
-    }
-    return true;
-  };
-  if (!walk('') || present.length !== files.length) return false;
+  let present: string[];
+  try {
+    present = filesBelow(dir);
+  } catch {
+    return false; // no such folder (any more)
+  }
+  if (present.length !== files.length) return false;
   const wanted = new Set(files);
   return present.every((f) => wanted.has(f) && stats[f] !== undefined && sameStat(path.join(dir, ...f.split('/')), stats[f]));
 }

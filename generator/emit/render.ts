@@ -9,11 +9,12 @@
  * @packageDocumentation
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { filesBelow } from '../files-below.ts';
 import { REPO_URL } from '../repo.ts';
 import { registerHelpers } from './helpers.ts';
 
@@ -27,16 +28,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('templates/', REPO_URL));
 
 /** Template files below `dir` (relative, `/`-separated, sorted). */
 export function templateFiles(dir: string = TEMPLATES_DIR): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.name.endsWith('.hbs')) out.push(r);
-    }
-  };
-  walk('');
-  return out;
+  return filesBelow(dir).filter((f) => f.endsWith('.hbs'));
 }
 
 /** How every template is compiled (`preventIndent`: a partial's lines are not indented by its call). */

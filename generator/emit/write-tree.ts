@@ -12,6 +12,7 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesBelow } from '../files-below.ts';
 
 /** A file to write, relative to the output folder (`/`-separated, already checked not to escape it). */
 export interface TreeFile {
@@ -194,14 +195,9 @@ export class TreeWriter {
 
   /** Hard-links every file of the current output's `folder` into the temporary tree. */
   private linkFolder(folder: string): void {
-    const walk = (rel: string) => {
-      for (const e of readdirSync(path.join(this.outDir, ...rel.split('/')), { withFileTypes: true })) {
-        const r = `${rel}/${e.name}`;
-        if (e.isDirectory()) walk(r);
-        else this.link(r, path.join(this.outDir, ...r.split('/')));
-      }
-    };
-    walk(folder);
+    for (const rel of filesBelow(path.join(this.outDir, folder))) {
+      this.link(`${folder}/${rel}`, path.join(this.outDir, folder, ...rel.split('/')));
+    }
   }
 
   /** Drops the temporary tree; `outDir` stays as it was. */

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emit-service.ts';
+import { filesBelow } from '../../generator/files-below.ts';
 import { prettierDifference, prettierParserFor } from '../../generator/emit/format.ts';
 import { loadIR } from '../../generator/load.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
@@ -27,16 +28,7 @@ async function unformatted(folder: string, files: readonly EmittedFile[]): Promi
 }
 
 function filesOf(dir: string): EmittedFile[] {
-  const out: EmittedFile[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else out.push({ path: r, content: readFileSync(path.join(dir, r), 'utf8') });
-    }
-  };
-  walk('');
-  return out;
+  return filesBelow(dir).map((rel) => ({ path: rel, content: readFileSync(path.join(dir, rel), 'utf8') }));
 }
 
 describe('emitted code is Prettier-formatted without running Prettier', () => {
