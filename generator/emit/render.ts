@@ -83,10 +83,11 @@ export function handlebarsRenderer(dir: string = TEMPLATES_DIR, precompiledFile?
   if (precompiledFile && !specs) {
     try {
       savePrecompiled(precompiledFile, digest, sources);
+      // Used at once: the templates are compiled once, not precompiled and then compiled again.
+      specs = loadPrecompiled(precompiledFile, digest);
     } catch {
       // A cache that cannot be written only costs the compile next time.
     }
-    specs = undefined;
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of sources) {
