@@ -95,9 +95,14 @@ export function stringLiteral(text: string): string {
   return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
+/** `c` as a `\\uXXXX` escape. */
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** A JSON string holding `text`: JSON's escaping, plus U+2028/2029 and the layout markers as `\\uXXXX`. */
 export function jsonString(text: string): string {
-  return JSON.stringify(text).replace(/[\u2028\u2029\uE000-\uE00F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return JSON.stringify(text).replace(/[\u2028\u2029\uE000-\uE00F]/g, unicodeEscape);
 }
 
 /**
@@ -107,7 +112,7 @@ export function jsonString(text: string): string {
  */
 export function templateLiteralText(text: string): string {
   return text.replace(/[\\`\u0000-\u001F\u007F-\u009F\u2028\u2029\uE000-\uE00F]|\$\{/g, (c) =>
-    c === '\\' || c === '`' ? `\\${c}` : c === '${' ? '\\${' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    c === '\\' || c === '`' ? `\\${c}` : c === '${' ? '\\${' : unicodeEscape(c),
   );
 }
 

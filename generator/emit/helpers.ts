@@ -62,7 +62,7 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('pkg', (x: unknown) => safe(assertPackageName(String(x))));
   // A JSON string (package.json values): JSON.stringify's escaping, plus U+2028/9 like `str`.
   hbs.registerHelper('jsonstr', (x: unknown) => safe(jsonString(String(x))));
-  registerLayoutHelpers(hbs);
+  registerLayoutHelpers(hbs, safe);
 }
 
 /**
@@ -73,8 +73,7 @@ export function registerHelpers(hbs: Hbs): void {
  * after `=` of an assignment, taken only when the right side cannot start on the line, `{{breakOnly "("}}`
  * fixed text written only when broken.
  */
-function registerLayoutHelpers(hbs: Hbs): void {
-  const safe = (s: string) => new hbs.SafeString(s);
+function registerLayoutHelpers(hbs: Hbs, safe: (s: string) => HandlebarsNS.SafeString): void {
   const block = (open: string, close: string) =>
     function (this: unknown, options: HandlebarsNS.HelperOptions) {
       return safe(`${open}${options.fn(this)}${close}`);
@@ -87,8 +86,6 @@ function registerLayoutHelpers(hbs: Hbs): void {
   hbs.registerHelper('leadingPipe', () => safe(MARK.leadingPipe));
   hbs.registerHelper('fluid', () => safe(MARK.fluidBreak));
   hbs.registerHelper('breakOnly', (text: unknown) => safe(`${MARK.breakOnlyOpen}${String(text)}${MARK.breakOnlyClose}`));
-  // `{{#firstLineFits}}A{{else}}B{{/firstLineFits}}`: A when its first line of code fits the width, else B
-  // (for layouts Prettier picks by a line that is followed by more lines, which markers cannot span).
   // `{{#hangIfLong}}    Key: {…}{{/hangIfLong}}`: when `Key: {` does not fit, Prettier moves the object to
   // the next line (`Key:` then `{` indented, the whole object two columns further in).
   hbs.registerHelper('hangIfLong', function (this: unknown, options: HandlebarsNS.HelperOptions) {
@@ -104,6 +101,8 @@ function registerLayoutHelpers(hbs: Hbs): void {
   hbs.registerHelper('mdTable', function (this: unknown, options: HandlebarsNS.HelperOptions) {
     return safe(alignMarkdownTable(options.fn(this)));
   });
+  // `{{#firstLineFits}}A{{else}}B{{/firstLineFits}}`: A when its first line of code fits the width, else B
+  // (for layouts Prettier picks by a line that is followed by more lines, which markers cannot span).
   hbs.registerHelper('firstLineFits', function (this: unknown, options: HandlebarsNS.HelperOptions) {
     const text = options.fn(this);
     return safe(firstCodeLineFits(text) ? text : options.inverse(this));
