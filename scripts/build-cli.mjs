@@ -6,7 +6,7 @@
 // esbuild bundles generator/cli.ts and the thread pools' worker modules (generator/repo.ts names
 // them `<pool>-worker.js`) as ES modules for Node 20; packages stay external (loaded from
 // node_modules as from the sources), and code split into chunks so what the sources import lazily
-// (ts-morph through api-surface.ts) is still loaded only when needed. Every file lands in dist/,
+// (ts-morph through check-types.ts) is still loaded only when needed. Every file lands in dist/,
 // one folder below the root like generator/, so paths the code finds from `import.meta.url`
 // (generator/repo.ts) mean the same compiled. Then dist/stamp.json records what the bundle was built
 // from (bin/compiled.js): bin/docsdk.js runs the bundle only while those files are unchanged.

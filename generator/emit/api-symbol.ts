@@ -1,7 +1,7 @@
 /**
  * The shape of a package's public API surface (what `api.json` holds) and its canonical order, shared
  * by the two ways of computing it: from the view model (`view-surface.ts`, what `generate` uses) and
- * with ts-morph's type checker (`api-surface.ts`, the test oracle). Kept apart from both so that
+ * with ts-morph's type checker (`test/helpers/checker-surface.ts`, the test oracle). Kept apart from both so that
  * neither `docsdk diff` nor the generator loads ts-morph just to name these types.
  *
  * @packageDocumentation

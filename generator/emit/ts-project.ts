@@ -18,7 +18,8 @@ export const RUNTIME_ENTRY = fileURLToPath(new URL('runtime/src/index.ts', REPO_
 /** A virtual folder for in-memory sources; never written. */
 const VIRTUAL_ROOT = '/__docsdk_check__';
 
-function newProject(): Project {
+/** A fresh in-memory project with the compiler options every package is checked with. */
+export function newProject(): Project {
   return new Project({
     compilerOptions: {
       target: ScriptTarget.ES2022,
@@ -49,22 +50,4 @@ export function sourceProject(folder: string, files: readonly EmittedFile[], pro
   }
   if (!index) throw new Error(`${folder}: no src/index.ts`);
   return { project, index, root };
-}
-
-let shared: Project | undefined;
-
-/**
- * Runs `use` on a project holding `files` (as {@link sourceProject}) that is shared by every call:
- * the standard library and the runtime's sources are parsed and bound once per process instead of
- * once per package (most of the time of reading a package's API). The package's files are removed
- * again afterwards, so each call sees only its own package, as with a fresh project.
- */
-export function withSharedSourceProject<T>(folder: string, files: readonly EmittedFile[], use: (index: SourceFile) => T): T {
-  shared ??= newProject();
-  const { index, root } = sourceProject(folder, files, shared);
-  try {
-    return use(index);
-  } finally {
-    for (const sf of shared.getSourceFiles()) if (sf.getFilePath().startsWith(`${root}/`)) shared.removeSourceFile(sf);
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * A package's public API surface (`api.json`) computed from its view model, the data the templates
  * render, instead of by a type checker over the rendered code: the same symbols, kinds, members and
- * type text as `api-surface.ts` (ts-morph) gives, without loading ts-morph, the standard library's
+ * type text as `test/helpers/checker-surface.ts` (ts-morph) gives, without loading ts-morph, the standard library's
  * declarations or the runtime's sources. `test/emit/view-surface.test.ts` compares the two on the seeds,
  * on real services and on small hand-made ones.
  *

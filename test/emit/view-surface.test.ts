@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apiSurface } from '../../generator/emit/api-surface.ts';
+import { apiSurface } from '../helpers/checker-surface.ts';
 import { apiSnapshotFile, type ApiSymbol } from '../../generator/emit/api-symbol.ts';
 import { emitService } from '../../generator/emit/emit-service.ts';
 import { handlebarsRenderer } from '../../generator/emit/render.ts';
@@ -420,7 +420,7 @@ describe('generate without a type checker', () => {
     for (const entry of ['generator/cli.ts', 'generator/emit/emit-worker.ts']) {
       const loaded = [...loadedWith(entry)];
       expect(loaded).toContain(path.resolve('generator/emit/view-surface.ts'));
-      expect(loaded.filter((m) => m === 'ts-morph' || m === 'typescript' || m.endsWith('/api-surface.ts'))).toEqual([]);
+      expect(loaded.filter((m) => m === 'ts-morph' || m === 'typescript' || m.endsWith('/checker-surface.ts'))).toEqual([]);
     }
   });
 });

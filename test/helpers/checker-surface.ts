@@ -1,19 +1,39 @@
 /**
  * The public API surface of a generated package as TypeScript's checker sees it: every name its index
  * exports, with its kind and the text of its type (and, for interfaces and classes, of each member).
- * `generate` computes the same surface from the view model without a checker (`view-surface.ts`);
- * this one is its test oracle, and reads any package folder on disk ({@link apiSurfaceOfDir}).
+ * `generate` computes the same surface from the view model without a checker
+ * (`generator/emit/view-surface.ts`); this one is its test oracle, and reads any package folder on disk
+ * ({@link apiSurfaceOfDir}).
  *
  * @packageDocumentation
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Node, TypeFormatFlags, type ExportedDeclarations } from 'ts-morph';
-import { collapseSpace, compareMembers, compareSymbols, type ApiMember, type ApiSymbol } from './api-symbol.ts';
-import type { EmittedFile } from './emit-service.ts';
-import { withSharedSourceProject } from './ts-project.ts';
+import type { Project, SourceFile } from 'ts-morph';
+import { collapseSpace, compareMembers, compareSymbols, type ApiMember, type ApiSymbol } from '../../generator/emit/api-symbol.ts';
+import type { EmittedFile } from '../../generator/emit/emit-service.ts';
+import { newProject, sourceProject } from '../../generator/emit/ts-project.ts';
 
-export { apiSnapshotFile, type ApiMember, type ApiSymbol } from './api-symbol.ts';
+export type { ApiMember, ApiSymbol } from '../../generator/emit/api-symbol.ts';
+
+let shared: Project | undefined;
+
+/**
+ * Runs `use` on a project holding `files` (as `sourceProject`) that is shared by every call: the
+ * standard library and the runtime's sources are parsed and bound once per process instead of once
+ * per package (most of the time of reading a package's API). The package's files are removed again
+ * afterwards, so each call sees only its own package, as with a fresh project.
+ */
+function withSharedSourceProject<T>(folder: string, files: readonly EmittedFile[], use: (index: SourceFile) => T): T {
+  shared ??= newProject();
+  const { index, root } = sourceProject(folder, files, shared);
+  try {
+    return use(index);
+  } finally {
+    for (const sf of shared.getSourceFiles()) if (sf.getFilePath().startsWith(`${root}/`)) shared.removeSourceFile(sf);
+  }
+}
 
 const FLAGS = TypeFormatFlags.NoTruncation | TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | TypeFormatFlags.WriteArrowStyleSignature;
 

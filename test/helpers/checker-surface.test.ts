@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apiSurfaceOfDir, type ApiSymbol } from '../../generator/emit/api-surface.ts';
+import { apiSurfaceOfDir, type ApiSymbol } from './checker-surface.ts';
 
 describe('API surface', () => {
   const dir = path.resolve('generated/aws-partnercentral-account');
