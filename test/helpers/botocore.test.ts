@@ -1,6 +1,6 @@
 /**
  * The botocore comparison helper on the seeds: seed 003 (bullet text) against Debian's botocore
- * model for Direct Connect, seeds 000 and 002 (RST) against the current models of their services;
+ * model for Direct Connect (a copy in the fixtures, so no installed botocore is needed), seeds 000 and 002 (RST) against the current models of their services;
  * and a deliberately altered IR, to show the helper reports what is wrong.
  */
 import path from 'node:path';
@@ -10,7 +10,9 @@ import type { Service } from '../../generator/ir/model.ts';
 import { formatMismatches, loadBotocoreModel, scoreService } from './botocore.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const DEBIAN_DIRECTCONNECT = '/usr/lib/python3/dist-packages/botocore/data/directconnect/2012-10-25/service-2.json';
+// The model seed 003 was written from: Debian python3-botocore 1.29.27's directconnect 2012-10-25,
+// copied into the fixtures (see their README) so the test does not need Debian's package installed.
+const DEBIAN_DIRECTCONNECT = new URL('../fixtures/facts/aws/debian-botocore-1.29.27/directconnect.service-2.json', import.meta.url).pathname;
 // The botocore models of the seeds' services, copied from the facts the project was created with.
 const FACTS = new URL('../fixtures/facts/aws/models', import.meta.url).pathname;
 
