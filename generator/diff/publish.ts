@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compareVersions } from '../emit/semver.ts';
+import semver from 'semver';
 
 /** A package to publish. */
 export interface PublishTarget {
@@ -86,7 +86,7 @@ export function publishPlan(repo: string, ref: string, outDir = 'generated'): Pu
     const before = atRef(repo, ref, rel);
     const previous = before === undefined ? undefined : (JSON.parse(before) as Manifest).version;
     if (previous === manifest.version) continue;
-    if (previous !== undefined && compareVersions(manifest.version, previous) < 0) {
+    if (previous !== undefined && semver.lt(manifest.version, previous)) {
       throw new VersionWentDown(`${manifest.name}: version ${manifest.version} is lower than ${previous} at ${ref}; run docsdk version --since ${ref}`);
     }
     targets.push({ name: manifest.name, version: manifest.version, dir, ...(previous ? { previous } : {}), deps: Object.keys(manifest.dependencies ?? {}) });

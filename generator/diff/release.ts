@@ -9,10 +9,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { changelogEntry, withEntry } from './changelog.ts';
 import { CHANGELOG_FILE, versionOf, withVersion } from '../emit/released.ts';
 import type { DiffReport } from './report.ts';
-import { compareVersions, nextVersion } from '../emit/semver.ts';
 
 /** One package's new version. */
 export interface Release {
@@ -57,7 +57,7 @@ export function applyReleases(report: DiffReport, outDir: string, base: ReleaseB
     const changelog = path.join(outDir, p.folder, CHANGELOG_FILE);
     const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : base.changelogs.get(p.folder);
     if (!p.bump) {
-      if (baseVersion !== undefined && compareVersions(baseVersion, current) > 0) {
+      if (baseVersion !== undefined && semver.gt(baseVersion, current)) {
         writeFileSync(pkgFile, withVersion(text, baseVersion));
         if (existing !== undefined) writeFileSync(changelog, existing);
         result.restored.push({ folder: p.folder, packageName: p.packageName, from: current, to: baseVersion });
@@ -67,8 +67,10 @@ export function applyReleases(report: DiffReport, outDir: string, base: ReleaseB
     // A new package starts at the emitter's version. Without a base version (a spec folder as base),
     // the step is taken from the current one: then each run steps again.
     const added = p.changes.some((c) => c.rule === 'service-added');
-    const stepped = added ? current : nextVersion(baseVersion ?? current, p.bump);
-    const to = compareVersions(stepped, current) >= 0 ? stepped : current;
+    const from = baseVersion ?? current;
+    const stepped = added ? current : semver.inc(from, p.bump);
+    if (stepped === null) throw new Error(`${p.folder}: version ${JSON.stringify(from)} is not semver`);
+    const to = semver.gte(stepped, current) ? stepped : current;
     writeFileSync(pkgFile, withVersion(text, to));
     writeFileSync(changelog, withEntry(existing, to, changelogEntry(to, report.old, p)));
     result.releases.push({ folder: p.folder, packageName: p.packageName, from: baseVersion ?? current, to });

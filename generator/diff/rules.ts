@@ -33,9 +33,8 @@
  * @packageDocumentation
  */
 
-import type { Bump } from '../emit/semver.ts';
-
-export type { Bump };
+/** A semver step: what a change to a package calls for (a `semver.inc` release type). */
+export type Bump = 'major' | 'minor' | 'patch';
 
 /** Where a shape is used: built by callers (input) or read by them (output). */
 export type Role = 'input' | 'output';

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { compareVersions } from './semver.ts';
+import semver from 'semver';
 import type { TreeWriter } from './write-tree.ts';
 
 /** The changelog `docsdk version` keeps in each package folder. */
@@ -40,9 +40,9 @@ export function releasedPackageJson(rendered: string, onDisk: string | undefined
   let disk: string;
   try {
     disk = versionOf(onDisk);
-    return compareVersions(disk, versionOf(rendered)) > 0 ? withVersion(rendered, disk) : rendered;
+    return semver.gt(disk, versionOf(rendered)) ? withVersion(rendered, disk) : rendered;
   } catch {
-    return rendered; // an unreadable package.json on disk is simply stale
+    return rendered; // an unreadable package.json (or a version that is not semver) on disk is simply stale
   }
 }
 

@@ -5,12 +5,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { describe, expect, test } from 'vitest';
 import { applyReleases } from '../../generator/diff/release.ts';
 import type { DiffReport, PackageReport } from '../../generator/diff/report.ts';
 import { change, type RuleName } from '../../generator/diff/rules.ts';
-import { compareVersions, nextVersion } from '../../generator/emit/semver.ts';
 import { tempDir } from './helpers.ts';
+
+// The steps and the order release.ts takes from the semver package.
+const { compare: compareVersions, inc: nextVersion } = semver;
 
 function pkg(folder: string, rules: RuleName[], bump: PackageReport['bump']): PackageReport {
   return { service: folder.replace('-', '/'), folder, packageName: `@docsdk/${folder}`, changes: rules.map((r) => change(r, 'X', '')), documentation: [], api: [], breaking: false, ...(bump ? { bump } : {}) };
