@@ -119,6 +119,9 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
     } catch {
       endpointProblem = `endpoint is not a URL: ${JSON.stringify(config.endpoint)}`;
     }
+  } else if (!service.endpoint) {
+    // No service.json when the client was generated: no pattern to fill, whatever the region.
+    endpointProblem = `no endpoint for ${service.id}: its schema has none; pass { endpoint } to the client (a URL)`;
   } else if (!region) {
     endpointProblem =
       `no region for ${service.id}: pass { region } to the client or set ${names.region}` +
@@ -127,7 +130,14 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
     // A region goes into a host name: refuse anything that could change the host.
     endpointProblem = `invalid region ${JSON.stringify(region)}`;
   } else {
-    endpoint = new URL(service.endpoint.replace('{region}', region));
+    const url = service.endpoint.replace('{region}', region);
+    try {
+      endpoint = new URL(url);
+    } catch {
+      endpointProblem =
+        `invalid endpoint for ${service.id}: its schema's pattern ${JSON.stringify(service.endpoint)} gives ` +
+        `${JSON.stringify(url)}, not a URL; pass { endpoint } to the client`;
+    }
   }
   // SigV4 scopes signatures by region even when the endpoint is overridden.
   if (service.provider === 'aws' && !region && !endpointProblem) {

@@ -314,6 +314,32 @@ describe('before any I/O', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('a schema without an endpoint (no service.json) → the constructor does not throw; the call fails with a ConfigError naming the endpoint option', async () => {
+    for (const provider of ['aws', 'baidu'] as const) {
+      const schema = provider === 'aws' ? { ...directConnect, endpoint: '' } : { ...bcc, endpoint: '' };
+      const op = provider === 'aws' ? describeHostedConnections : listPeerconns;
+      const c = new RuntimeClient(schema, { region: 'us-east-1', credentials: provider === 'aws' ? aws : bce, env: {} });
+      expect(c.endpoint).toBeUndefined();
+      const e = await c.send(op, provider === 'aws' ? dxInput : {}).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as Error).message).toMatch(new RegExp(`^no endpoint for ${schema.id}: its schema has none; pass \\{ endpoint \\} to the client`));
+    }
+    // The option fixes it.
+    server.enqueue(respond.json({}));
+    await new RuntimeClient({ ...directConnect, endpoint: '' }, { region: 'us-east-1', endpoint: server.url, credentials: aws, env: {} }).send(describeHostedConnections, dxInput);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a schema endpoint pattern that gives no URL → ConfigError quoting it, at call time', async () => {
+    const c = new RuntimeClient({ ...directConnect, endpoint: 'directconnect.{region}.amazonaws.com' }, { region: 'us-east-1', credentials: aws, env: {} });
+    const e = await c.send(describeHostedConnections, dxInput).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as Error).message).toBe(
+      'invalid endpoint for directconnect: its schema\'s pattern "directconnect.{region}.amazonaws.com" gives "directconnect.us-east-1.amazonaws.com", not a URL; pass { endpoint } to the client',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a region that would change the host is refused', async () => {
     const c = new RuntimeClient(directConnect, { region: 'evil.com/x', credentials: aws, env: {} });
     await expect(c.send(describeHostedConnections, dxInput)).rejects.toBeInstanceOf(ConfigError);
