@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
-import { loadIR } from './load.ts';
-import { readers } from './read/detect.ts';
-import { validateIR } from './ir/validate.ts';
-import { generatePaths } from './emit/generate-paths.ts';
+import { runToIR } from './pipeline/load-ir.ts';
+import { runPipeline, type PipelineResult } from './pipeline/run.ts';
+import { TreeSink } from './pipeline/sink.ts';
+import { readers } from './read/registry.ts';
 import { registerReviewCommands } from './diff/commands.ts';
 import { REPO_URL } from './repo.ts';
 
@@ -38,6 +38,23 @@ function report(io: CliIO, diagnostics: readonly Diagnostic[], strict: boolean):
   return diagnostics.some((d) => d.severity === 'error' || strict);
 }
 
+/**
+ * Reports what stopped a pipeline run — diagnostics, IR that violates its schema, problems — in that
+ * order, with `nothingDone` after problems; true when the run failed. Every command that runs the
+ * pipeline reports through here, so they fail alike.
+ */
+function failed(io: CliIO, result: PipelineResult, strict: boolean, nothingDone?: string): boolean {
+  if (report(io, result.diagnostics, strict)) return true;
+  for (const p of result.invalidIR) io.stderr(`internal error: produced IR violates its schema at ${p}\n`);
+  if (result.invalidIR.length > 0) return true;
+  for (const p of result.problems) io.stderr(`error: ${p}\n`);
+  if (result.problems.length > 0) {
+    if (nothingDone) io.stderr(`${nothingDone}\n`);
+    return true;
+  }
+  return false;
+}
+
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = EXIT_OK;
@@ -53,15 +70,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .description('print the IR of the documents under PATH (files or folders, read recursively) as JSON')
     .argument('<paths...>', 'documents or folders of documents')
     .option('--strict', 'fail on warnings too')
-    .action((paths: string[], opts: { strict?: boolean }) => {
-      const { ir, diagnostics } = loadIR(paths);
-      if (report(io, diagnostics, opts.strict ?? false)) {
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      const problems = validateIR(ir);
-      if (problems.length > 0) {
-        for (const p of problems) io.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
+    .action(async (paths: string[], opts: { strict?: boolean }) => {
+      const strict = opts.strict ?? false;
+      const { ir, result } = await runToIR(paths, { generatorVersion: GENERATOR_VERSION, strict });
+      if (failed(io, result, strict)) {
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -79,24 +91,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .option('--no-cache', 'read and emit everything, and leave the cache alone')
     .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string }) => {
       const strict = opts.strict ?? false;
-      const result = await generatePaths(paths, opts.out, {
+      const result = await runPipeline(paths, new TreeSink(opts.out), {
         generatorVersion: GENERATOR_VERSION,
         checkTypes: opts.checkTypes ?? false,
         strict,
         ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
       });
-      if (report(io, result.diagnostics, strict)) {
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      for (const p of result.invalidIR) io.stderr(`internal error: produced IR violates its schema at ${p}\n`);
-      if (result.invalidIR.length > 0) {
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      for (const p of result.problems) io.stderr(`error: ${p}\n`);
-      if (result.problems.length > 0) {
-        io.stderr(`nothing written: ${opts.out} is unchanged\n`);
+      if (failed(io, result, strict, `nothing written: ${opts.out} is unchanged`)) {
         exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -107,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     stdout: io.stdout,
     stderr: io.stderr,
     report: (diagnostics, strict) => report(io, diagnostics, strict),
+    failed: (result, strict) => failed(io, result, strict),
     setExitCode: (code) => (exitCode = code),
     generatorVersion: GENERATOR_VERSION,
   });

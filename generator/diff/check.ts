@@ -1,6 +1,6 @@
 /**
  * `docsdk check`: is the generated tree on disk what the specs give? The tree is rendered in memory by
- * the emitter (`renderPackages`, `treeOf`) and compared file by file; nothing is written.
+ * the pipeline into memory (`MemorySink`) and compared file by file; nothing is written.
  *
  * @packageDocumentation
  */

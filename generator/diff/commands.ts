@@ -6,9 +6,8 @@
  */
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.ts';
-import { renderPackages, treeOf } from '../emit/generate.ts';
-import { validateIR } from '../ir/validate.ts';
-import { loadIR } from '../load.ts';
+import { runPipeline, type PipelineResult } from '../pipeline/run.ts';
+import { MemorySink } from '../pipeline/sink.ts';
 import { compareTree, isClean } from './check.ts';
 import { publishAll, publishPlan, VersionWentDown, type CommandRunner } from './publish.ts';
 import { applyReleases } from './release.ts';
@@ -23,6 +22,8 @@ export interface CommandContext {
   stderr(text: string): void;
   /** Prints diagnostics; true when they fail the run. */
   report(diagnostics: readonly Diagnostic[], strict: boolean): boolean;
+  /** Prints what stopped a pipeline run, as `generate` does; true when it failed. */
+  failed(result: PipelineResult, strict: boolean): boolean;
   setExitCode(code: number): void;
   generatorVersion: string;
   /** Runs `npm publish`; tests inject one. */
@@ -59,15 +60,12 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
     .option('--out <dir>', 'generated folder to check', 'generated')
     .option('--strict', 'fail on warnings too')
     .action(async (paths: string[], opts: { out: string; strict?: boolean }) => {
-      const { ir, diagnostics } = loadIR(paths);
-      if (ctx.report(diagnostics, opts.strict ?? false)) return fail();
-      const problems = validateIR(ir);
-      for (const p of problems) ctx.stderr(`internal error: produced IR violates its schema at ${p.path}: ${p.message}\n`);
-      if (problems.length > 0) return fail();
-      const rendered = await renderPackages(ir, { generatorVersion: ctx.generatorVersion });
-      for (const p of rendered.problems) ctx.stderr(`error: ${p}\n`);
-      if (rendered.problems.length > 0) return fail();
-      const tree = treeOf(rendered.packages);
+      // The run `generate` makes, into memory instead of the output folder (and without the cache:
+      // the gate trusts nothing but the specs).
+      const sink = new MemorySink();
+      const result = await runPipeline(paths, sink, { generatorVersion: ctx.generatorVersion, strict: opts.strict ?? false });
+      if (ctx.failed(result, opts.strict ?? false)) return fail();
+      const tree = sink.tree;
       const diff = compareTree(tree, opts.out);
       for (const f of diff.stale) ctx.stdout(`stale: ${opts.out}/${f}\n`);
       for (const f of diff.missing) ctx.stdout(`missing: ${opts.out}/${f}\n`);

@@ -6,8 +6,12 @@
  * @packageDocumentation
  */
 import type { ApiSymbol } from '../emit/api-symbol.ts';
-import { renderPackages } from '../emit/generate.ts';
-import { IR_VERSION, type Service } from '../ir/model.ts';
+import { apiSnapshotFile } from '../emit/api-symbol.ts';
+import { packageVersions } from '../emit/package-versions.ts';
+import { packageView } from '../emit/view/package.ts';
+import { viewSurface } from '../emit/view-surface.ts';
+import { serviceProblems } from '../ir/invariants.ts';
+import type { Service } from '../ir/model.ts';
 import { bumpOf, type Bump, type Change } from './rules.ts';
 import type { Side } from './sides.ts';
 import { diffIR } from './walk-ir.ts';
@@ -49,7 +53,7 @@ export interface ReportOptions {
   surfaces?: boolean;
 }
 
-// Rendering a package costs about a second; the surface depends only on what the service says.
+// The surface depends only on what the service says: computed once per service meaning.
 const surfaceCache = new Map<string, ApiSymbol[]>();
 
 /** A service without what never reaches its API: where its facts were read and reading oddities. */
@@ -57,15 +61,15 @@ function meaning(service: Service): string {
   return JSON.stringify({ ...service, sources: undefined, warnings: undefined, operations: service.operations.map((o) => ({ ...o, sources: undefined })) });
 }
 
-/** The API surface this generator emits for `service` (rendered in memory, cached). */
+/** The API surface this generator emits for `service` (from its view model, cached). */
 export async function renderedSurface(service: Service, generatorVersion: string): Promise<ApiSymbol[]> {
   const key = `${generatorVersion}\0${meaning(service)}`;
   const cached = surfaceCache.get(key);
   if (cached) return cached;
-  const { packages, problems } = await renderPackages({ irVersion: IR_VERSION, services: [service] }, { generatorVersion });
+  const problems = serviceProblems(service);
   if (problems.length > 0) throw new Error(`cannot render ${service.provider}/${service.id}: ${problems.join('; ')}`);
-  const api = packages[0]!.files.find((f) => f.path === 'api.json')!;
-  const surface = JSON.parse(api.content) as ApiSymbol[];
+  // What the package's api.json holds (emitPackage writes the same snapshot): no template need render.
+  const surface = JSON.parse(apiSnapshotFile(viewSurface(packageView(service, packageVersions(generatorVersion)))).content) as ApiSymbol[];
   surfaceCache.set(key, surface);
   return surface;
 }

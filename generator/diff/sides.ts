@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ApiSymbol } from '../emit/api-symbol.ts';
 import { IR_VERSION, type IR } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
-import { loadIR } from '../load.ts';
+import { loadIR } from '../pipeline/load-ir.ts';
 import { materialise, resolveCommit } from './git.ts';
 import { CHANGELOG_FILE } from '../emit/released.ts';
 

@@ -6,17 +6,9 @@
 import type { Service } from '../ir/model.ts';
 import { workerModule } from '../repo.ts';
 import { ThreadPool } from '../thread-pool.ts';
-import type { EmittedFile } from './emit-service.ts';
+import type { EmittedPackage } from './emit-service.ts';
 import type { EmitAnswer, EmitJob } from './emit-worker.ts';
 import type { PackageVersions } from './view/package.ts';
-
-/** An emitted package. */
-export interface EmittedPackage {
-  folder: string;
-  packageName: string;
-  files: EmittedFile[];
-  typeErrors: string[];
-}
 
 /** Emitting threads; `close()` when done so the process can exit. */
 export class EmitPool {

@@ -1,14 +1,16 @@
 /**
  * One service → the files of its package (paths relative to the package folder), rendered from the
  * templates and laid out as Prettier prints them (`layout.ts`; no formatter runs). Pure: nothing
- * touches the disk here.
+ * touches the disk here. {@link emitPackage} is the emitter's entry point.
  *
  * @packageDocumentation
  */
 import { IR_VERSION, type Service } from '../ir/model.ts';
+import { apiSnapshotFile } from './api-symbol.ts';
 import { layoutLines } from './layout.ts';
 import type { Renderer } from './render.ts';
 import { packageView, type PackageVersions, type PackageView } from './view/package.ts';
+import { viewSurface } from './view-surface.ts';
 
 /** A generated file: path relative to its package folder (`/`-separated) and content. */
 export interface EmittedFile {
@@ -48,4 +50,26 @@ export function emitService(service: Service, renderer: Renderer, versions: Pack
   }
   files.push(serviceIRFile(service));
   return { view, files };
+}
+
+/** A service's package in memory: its folder (`<provider>-<id>`), npm name, files, and type errors when checked. */
+export interface EmittedPackage {
+  folder: string;
+  packageName: string;
+  files: EmittedFile[];
+  /** `file:line:col: message`, relative to the package; empty unless types were checked. */
+  typeErrors: string[];
+}
+
+/**
+ * The one way a package is emitted — here, on an emitting thread, for `generate`, `check` and
+ * `diff` alike: every file of the package, the API snapshot last (from the view model), and, when
+ * `checkTypes`, the package's strict type errors. Nothing touches the disk.
+ */
+export async function emitPackage(service: Service, renderer: Renderer, versions: PackageVersions, checkTypes = false): Promise<EmittedPackage> {
+  const { view, files } = emitService(service, renderer, versions);
+  // ts-morph (and the standard library it parses) loads in about a second: only when types are checked.
+  const typeErrors = checkTypes ? (await import('./check-types.ts')).typeCheckPackage(view.folder, files) : [];
+  files.push(apiSnapshotFile(viewSurface(view)));
+  return { folder: view.folder, packageName: view.packageName, files, typeErrors };
 }

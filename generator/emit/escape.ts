@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { isPackageName } from '../ir/invariants.ts';
 
 // C0/C1 control characters other than tab and newline: invisible, and some break editors or terminals.
 // U+E000–U+E00F are the layout markers of `layout.ts`: only templates may write them.
@@ -142,13 +143,6 @@ export function assertIdentifier(name: string): string {
 }
 
 /** npm's rule for new package names (lower case, URL-safe, optional scope), at most 214 characters. */
-const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
-
-/** True when `name` is a valid npm package name. */
-export function isPackageName(name: string): boolean {
-  return name.length <= 214 && PACKAGE_NAME.test(name);
-}
-
 /** Returns `name` when it is a valid npm package name; throws otherwise (generate checks it first). */
 export function assertPackageName(name: string): string {
   if (!isPackageName(name)) throw new Error(`${JSON.stringify(name)} is not a valid npm package name`);

@@ -6,7 +6,7 @@
  * every `{placeholder}` of its URI from a path member, and page through members that exist.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { ReadOperation } from '../read/page.ts';
+import type { ReadOperation } from './input.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 
 /** What the check needs of a service folder. */

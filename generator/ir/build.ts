@@ -4,9 +4,10 @@
  * locations), names are settled, and shapes are named by {@link ShapeNamer}.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { DocumentFormat, ReadOperation, ReadPage, StructureNode } from '../read/page.ts';
+import type { ReadOperation, ReadPage, StructureNode } from './input.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 import { checkBindings } from './bindings.ts';
+import { serviceKey, uniqueServices } from './invariants.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf, SERVICE_ID } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
@@ -26,28 +27,19 @@ export interface ServiceInput {
   pages: ReadPage[];
 }
 
-/** Which rendering to prefer when several pages document one operation: the source over renderings. */
-const FORMAT_RANK: Record<DocumentFormat, number> = {
-  'boto3-rst': 0,
-  'boto3-bullet-text': 1,
-  'boto3-compact-text': 2,
-  'baidu-markdown': 3,
-  'baidu-text': 4,
-};
+/**
+ * How to choose among readings of one operation: the rank of a reading's format, lowest preferred
+ * (the reader registry knows it; the IR knows no reader). Without one, the first file wins.
+ */
+export type FormatRank = (format: string) => number;
+
+const NO_RANK: FormatRank = () => 0;
 
 /** Builds the IR of the given services; diagnostics gathers merge disagreements. */
-export function buildIR(inputs: readonly ServiceInput[], diagnostics: Diagnostic[] = []): IR {
-  const byKey = new Map<string, Service>();
-  for (const input of inputs) {
-    const service = buildService(input, diagnostics);
-    const key = `${service.provider}/${service.id}`;
-    if (byKey.has(key)) {
-      diagnostics.push({ file: input.pages[0]?.file ?? input.folderId, line: 1, column: 1, severity: 'error', message: `service ${key} is documented in two folders; expected one folder per service` });
-      continue;
-    }
-    byKey.set(key, service);
-  }
-  const services = [...byKey.values()].sort((a, b) => compare(`${a.provider}/${a.id}`, `${b.provider}/${b.id}`));
+export function buildIR(inputs: readonly ServiceInput[], diagnostics: Diagnostic[] = [], rank: FormatRank = NO_RANK): IR {
+  const built = inputs.map((input) => ({ input, service: buildService(input, diagnostics, rank) }));
+  const unique = uniqueServices(built, (b) => b.service, (b) => b.input.pages[0]?.file ?? b.input.folderId, diagnostics);
+  const services = unique.map((b) => b.service).sort((a, b) => compare(serviceKey(a), serviceKey(b)));
   return { irVersion: IR_VERSION, services };
 }
 
@@ -56,7 +48,7 @@ function compare(a: string, b: string): number {
 }
 
 /** Builds one service from its pages and settings. */
-export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []): Service {
+export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = [], rank: FormatRank = NO_RANK): Service {
   const pages = [...input.pages].sort((a, b) => compare(a.file, b.file));
   const first = (pick: (p: ReadPage) => string | undefined) => pages.map(pick).find((v) => v !== undefined);
   const provider: Provider = input.settings.provider ?? input.folderProvider ?? pages[0]?.service.provider ?? 'aws';
@@ -83,7 +75,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   }
   const operations: { op: Operation; input: StructureNode; output: StructureNode }[] = [];
   for (const [method, copies] of documented) {
-    copies.sort((a, b) => FORMAT_RANK[a.page.format] - FORMAT_RANK[b.page.format] || compare(a.page.file, b.page.file));
+    copies.sort((a, b) => rank(a.page.format) - rank(b.page.format) || compare(a.page.file, b.page.file));
     const primary = copies[0]!.op;
     for (const other of copies.slice(1)) {
       for (const difference of differences(primary, other.op)) {

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Member, Shape } from './model.ts';
-import type { MemberNode, RecursiveNode, StructureNode, TypeNode } from '../read/page.ts';
+import type { MemberNode, RecursiveNode, StructureNode, TypeNode } from './input.ts';
 import { pascalCase, singular } from './naming.ts';
 
 const SCALAR_NAMES: Record<string, string> = {

@@ -5,7 +5,7 @@
  */
 import { DiagnosticSink } from '../diagnostics.ts';
 import { parseMarkdownBounded } from './bounded-parse.ts';
-import type { ReaderContext, ReadPage } from './page.ts';
+import type { ReaderContext, ReadPage } from '../ir/input.ts';
 import { readBaiduBlocks } from './baidu/read-page.ts';
 import { markdownBlocks } from './baidu/markdown-blocks.ts';
 

@@ -2,7 +2,7 @@
  * Reader for Baidu AI Cloud SDK pages as rendered from the site to text (navigation tree, table of
  * contents, code blocks labelled `Plain Text`/`JSON` with line numbers glued to the code).
  */
-import type { ReaderContext, ReadPage } from './page.ts';
+import type { ReaderContext, ReadPage } from '../ir/input.ts';
 import { readBaiduBlocks } from './baidu/read-page.ts';
 import { textBlocks } from './baidu/text-blocks.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { DiagnosticSink } from '../diagnostics.ts';
 import { buildTree, limitDepth, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
-import type { ReadPage } from './page.ts';
+import type { ReadPage } from '../ir/input.ts';
 import { isBoto3Rst } from './boto3-rst.ts';
 import { undocumentedMembers } from './boto3/literal-entries.ts';
 import {

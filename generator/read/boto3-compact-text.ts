@@ -7,7 +7,7 @@
  * (`boto3/rendered.ts`) and assembled as the RST reader's parts are.
  */
 import { splitLines } from './indent-tree.ts';
-import type { ReadPage } from './page.ts';
+import type { ReadPage } from '../ir/input.ts';
 import { isBoto3Rst } from './boto3-rst.ts';
 import { nestParameterEntries, nestResponseEntries, splitFlatEntries } from './boto3/literal-entries.ts';
 import { looksLikeRenderedClientPage, parseTextEntryHead, readRenderedPage, readTextEntries, type RenderedEntryReader } from './boto3/rendered.ts';

@@ -8,7 +8,7 @@ import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
 import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock } from './indent-tree.ts';
-import type { ReadOperation, ReadPage, SkippedSection } from './page.ts';
+import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './boto3/parts.ts';

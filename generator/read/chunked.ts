@@ -3,7 +3,7 @@
  * boundaries, the pieces are read (here in turn, or by the worker pool in parallel), and the
  * readings merged back into the page's reading — the same as reading the page whole.
  */
-import type { ReadPage } from './page.ts';
+import type { ReadPage } from '../ir/input.ts';
 import { isBoto3Rst, readBoto3RstChunk, requireDirectives, splitBoto3Rst, type RstChunk } from './boto3-rst.ts';
 
 /** Pages below this size are read whole: splitting them buys nothing. */

@@ -3,9 +3,9 @@
  * readings back. Pure: it reads only what it is given (no file system, no settings lookup).
  */
 import { parentPort } from 'node:worker_threads';
-import type { ReaderContext, ReadPage } from './page.ts';
+import type { ReaderContext, ReadPage } from '../ir/input.ts';
 import { readBoto3RstChunk, type RstChunk } from './boto3-rst.ts';
-import { readDocument } from './detect.ts';
+import { readDocument } from './registry.ts';
 
 /** A job for a reading thread. */
 export type ReadJob =

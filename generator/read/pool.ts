@@ -5,7 +5,7 @@
  */
 import { workerModule } from '../repo.ts';
 import { ThreadPool } from '../thread-pool.ts';
-import type { ReaderContext, ReadPage } from './page.ts';
+import type { ReaderContext, ReadPage } from '../ir/input.ts';
 import type { RstChunk } from './boto3-rst.ts';
 import type { ReadAnswer, ReadJob } from './pool-worker.ts';
 

@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildService } from '../../generator/ir/build.ts';
-import { readOnPool } from '../../generator/load.ts';
-import { readDocument } from '../../generator/read/detect.ts';
+import { readOnPool } from '../../generator/pipeline/read.ts';
+import { readDocument } from '../../generator/read/registry.ts';
 import { ReadPool } from '../../generator/read/pool.ts';
-import type { ReadPage } from '../../generator/read/page.ts';
+import type { ReadPage } from '../../generator/ir/input.ts';
 import { loadBotocoreModel, scoreService, type Mismatch } from '../../test/helpers/botocore.ts';
 import { renderBullets, renderCompact } from '../../test/read/render.ts';
 import { explain } from './explanations.ts';

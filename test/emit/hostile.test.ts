@@ -8,10 +8,9 @@ import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { typeCheckPackage } from '../../generator/emit/check-types.ts';
-import type { GeneratedPackage } from '../../generator/emit/generate.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
 import { EVIL_ENUM, EVIL_MEMBERS, hostileIR } from './fixtures/hostile-ir.ts';
-import { bundlePackage, problemsOf, renderOrThrow, tempDir, writePackage } from './helpers.ts';
+import { bundlePackage, problemsOf, renderOrThrow, tempDir, writePackage, type GeneratedPackage } from './helpers.ts';
 
 let pkg: GeneratedPackage;
 const file = (p: string) => pkg.files.find((f) => f.path === p)!.content;

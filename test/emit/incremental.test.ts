@@ -9,12 +9,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSy
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GENERATOR_VERSION } from '../../generator/cli.ts';
-import { generatePaths } from '../../generator/emit/generate-paths.ts';
+import { runPipeline } from '../../generator/pipeline/run.ts';
+import { TreeSink } from '../../generator/pipeline/sink.ts';
 import { recoverInterruptedSwap } from '../../generator/emit/write-tree.ts';
 import { snapshot, tempDir } from './helpers.ts';
 
 const run = (specs: string, out: string, cacheDir?: string) =>
-  generatePaths([specs], out, { generatorVersion: GENERATOR_VERSION, ...(cacheDir ? { cacheDir } : {}) });
+  runPipeline([specs], new TreeSink(out), { generatorVersion: GENERATOR_VERSION, ...(cacheDir ? { cacheDir } : {}) });
 
 const inode = (file: string) => statSync(file).ino;
 

@@ -8,10 +8,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { filesUnder } from '../../generator/diff/check.ts';
 import type { EmittedFile } from '../../generator/emit/emit-service.ts';
-import { filesBelow } from '../../generator/files-below.ts';
 import { prettierDifference, prettierParserFor } from '../../generator/emit/format.ts';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
 import { randomIR } from './fixtures/random-ir.ts';
 import { renderOrThrow } from './helpers.ts';
@@ -27,8 +27,9 @@ async function unformatted(folder: string, files: readonly EmittedFile[]): Promi
   return out;
 }
 
+/** A package's files as `docsdk check` lists them: build outputs (`dist/`, git-ignored) left out. */
 function filesOf(dir: string): EmittedFile[] {
-  return filesBelow(dir).map((rel) => ({ path: rel, content: readFileSync(path.join(dir, rel), 'utf8') }));
+  return filesUnder(dir).map((rel) => ({ path: rel, content: readFileSync(path.join(dir, rel), 'utf8') }));
 }
 
 describe('emitted code is Prettier-formatted without running Prettier', () => {

@@ -21,7 +21,7 @@ import { handlebarsRenderer } from '../../generator/emit/render.ts';
 import { packageView, type PackageVersions } from '../../generator/emit/view/package.ts';
 import { viewSurface } from '../../generator/emit/view-surface.ts';
 import type { Service, Shape } from '../../generator/ir/model.ts';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { enumOrderService } from './fixtures/enum-order-ir.ts';
 import { randomService } from './fixtures/random-ir.ts';
 

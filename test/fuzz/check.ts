@@ -7,7 +7,7 @@
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../generator/diagnostics.ts';
 import { buildIR } from '../../generator/ir/build.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
-import { readDocument } from '../../generator/read/detect.ts';
+import { formatRank, readDocument } from '../../generator/read/registry.ts';
 import type { FuzzSeed } from './seeds.ts';
 
 /** What one input gave. `violations` empty means the property holds. */
@@ -35,7 +35,7 @@ export function checkPage(seed: FuzzSeed, text: string): CheckOutcome {
   const page = readDocument(text, seed.file, seed.context);
   const diagnostics: Diagnostic[] = [...page.diagnostics];
   const folders = page.operations.length > 0 ? [{ ...seed.input, pages: [page] }] : [];
-  const ir = buildIR(folders, diagnostics);
+  const ir = buildIR(folders, diagnostics, formatRank);
   const violations: string[] = [];
   for (const p of validateIR(ir)) violations.push(`IR violates its schema at ${p.path}: ${p.message}`);
   const lines = lineCount(text);

@@ -11,7 +11,7 @@ import { prettierDifference } from '../../generator/emit/format.ts';
 import { handlebarsRenderer } from '../../generator/emit/render.ts';
 import { buildIR } from '../../generator/ir/build.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
-import { readDocument } from '../../generator/read/detect.ts';
+import { readDocument } from '../../generator/read/registry.ts';
 import { applyInput, fuzzInputArbitrary, seedText } from './mutations.ts';
 import { loadSeeds } from './seeds.ts';
 

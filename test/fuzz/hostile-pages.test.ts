@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StructureShape } from '../../generator/ir/model.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 
 const { ir, diagnostics } = loadIR(['test/fixtures/hostile']);
 const service = ir.services[0]!;

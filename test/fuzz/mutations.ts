@@ -5,7 +5,7 @@
  * ({@link fuzzInputArbitrary}), so a campaign is reproducible from its seed.
  */
 import fc from 'fast-check';
-import { decode } from '../../generator/load.ts';
+import { decode } from '../../generator/pipeline/read.ts';
 
 /** Syntax blocks nested this deep must be reported, not followed (issue 8). */
 export const DEEP = 10_000;

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceInput } from '../../generator/ir/build.ts';
-import type { ReaderContext } from '../../generator/read/page.ts';
+import type { ReaderContext } from '../../generator/ir/input.ts';
 import { loadServiceSettings, SETTINGS_FILE } from '../../generator/settings/service-settings.ts';
 
 /** One page to mutate, with what the pipeline knows of its folder. */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import type { Service } from '../../generator/ir/model.ts';
 import { formatMismatches, loadBotocoreModel, scoreService } from './botocore.ts';
 

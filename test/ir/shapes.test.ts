@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ShapeNamer } from '../../generator/ir/shapes.ts';
 import { pascalCase, singular } from '../../generator/ir/naming.ts';
-import type { StructureNode, TypeNode } from '../../generator/read/page.ts';
+import type { StructureNode, TypeNode } from '../../generator/ir/input.ts';
 
 const str: TypeNode = { kind: 'string' };
 const struct = (members: [string, TypeNode][]): StructureNode => ({

@@ -5,7 +5,7 @@ import { buildService } from '../../generator/ir/build.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
 import { readBaiduMarkdown } from '../../generator/read/baidu-markdown.ts';
 import { readBaiduText } from '../../generator/read/baidu-text.ts';
-import type { ReaderContext } from '../../generator/read/page.ts';
+import type { ReaderContext } from '../../generator/ir/input.ts';
 import { loadServiceSettings, parseServiceSettings } from '../../generator/settings/service-settings.ts';
 
 const PAGE = 'specs/baidu/vpc/peering-connections.txt';

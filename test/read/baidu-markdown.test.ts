@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildService } from '../../generator/ir/build.ts';
 import type { IR } from '../../generator/ir/model.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
-import { detectReader, readDocument } from '../../generator/read/detect.ts';
-import type { ReaderContext } from '../../generator/read/page.ts';
+import { detectReader, readDocument } from '../../generator/read/registry.ts';
+import type { ReaderContext } from '../../generator/ir/input.ts';
 import { loadServiceSettings } from '../../generator/settings/service-settings.ts';
 
 const PAGE = 'specs/baidu/vpc/peering-connections.txt';

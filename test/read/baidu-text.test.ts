@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
-import { detectReader, readDocument } from '../../generator/read/detect.ts';
+import { detectReader, readDocument } from '../../generator/read/registry.ts';
 import { memberOf, operationOf, serviceOf, shapeOf, targetOf } from '../helpers/ir.ts';
 
 const PAGE = 'specs/baidu/vpc/peering-connections.txt';

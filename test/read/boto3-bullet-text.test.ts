@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shuffledPages } from './fuzz.ts';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import type { Service, Shape, StructureShape } from '../../generator/ir/model.ts';
 import { readBoto3BulletText, isBoto3BulletText } from '../../generator/read/boto3-bullet-text.ts';
-import { readDocument } from '../../generator/read/detect.ts';
+import { readDocument } from '../../generator/read/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SEED = 'specs/aws/directconnect/describe_hosted_connections.txt';

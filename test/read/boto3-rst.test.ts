@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadIR } from '../../generator/load.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
 import { memberOf, operationOf, serviceOf, shapeOf, targetOf } from '../helpers/ir.ts';
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIR } from '../../generator/ir/build.ts';
 import type { IR } from '../../generator/ir/model.ts';
-import { loadIR } from '../../generator/load.ts';
-import { readDocument } from '../../generator/read/detect.ts';
-import type { DocumentFormat } from '../../generator/read/page.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
+import { readDocument } from '../../generator/read/registry.ts';
+import type { DocumentFormat } from '../../generator/read/format.ts';
 import type { ServiceSettings } from '../../generator/settings/service-settings.ts';
 import { renderBullets, renderCompact } from './render.ts';
 

@@ -5,7 +5,7 @@
  * trees carrying their facts name (`shapeName`), so the IR names each one once.
  */
 import type { SourceRef } from '../../ir/model.ts';
-import type { ReaderContext, TypeNode } from '../page.ts';
+import type { ReaderContext, TypeNode } from '../../ir/input.ts';
 import type { ParameterSettings, ServiceSettings, ShapeSettings } from '../../settings/service-settings.ts';
 import { SCALAR_TARGETS } from '../../settings/shape-references.ts';
 

@@ -8,7 +8,7 @@
  */
 import type { Warning } from '../../ir/model.ts';
 import type { DiagnosticSink } from '../../diagnostics.ts';
-import type { MemberNode, StructureNode, TypeNode } from '../page.ts';
+import type { MemberNode, StructureNode, TypeNode } from '../../ir/input.ts';
 import type { BaiduFacts } from './facts.ts';
 import type { PythonSignature } from './signature.ts';
 

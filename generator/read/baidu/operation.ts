@@ -8,7 +8,7 @@
 import type { Warning } from '../../ir/model.ts';
 import type { DiagnosticSink } from '../../diagnostics.ts';
 import { joinParagraphs } from '../doc-text.ts';
-import type { ReadOperation, StructureNode } from '../page.ts';
+import type { ReadOperation, StructureNode } from '../../ir/input.ts';
 import { parseTolerantJson } from '../syntax/tolerant-json.ts';
 import { codePosition, codeText, type Block } from './blocks.ts';
 import type { BaiduFacts } from './facts.ts';

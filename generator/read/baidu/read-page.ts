@@ -4,7 +4,8 @@
  */
 import { DiagnosticSink } from '../../diagnostics.ts';
 import type { Warning } from '../../ir/model.ts';
-import type { DocumentFormat, ReaderContext, ReadPage } from '../page.ts';
+import type { ReaderContext, ReadPage } from '../../ir/input.ts';
+import type { DocumentFormat } from '../format.ts';
 import { codeText, type Block } from './blocks.ts';
 import { BaiduFacts } from './facts.ts';
 import { readSectionOperations } from './operation.ts';

@@ -9,7 +9,7 @@
  */
 import type { SourceRef, Warning } from '../../ir/model.ts';
 import type { DiagnosticSink } from '../../diagnostics.ts';
-import type { MemberNode, StructureNode, TypeNode } from '../page.ts';
+import type { MemberNode, StructureNode, TypeNode } from '../../ir/input.ts';
 import type { JsonNode, JsonPosition } from '../syntax/tolerant-json.ts';
 import type { BaiduFacts } from './facts.ts';
 

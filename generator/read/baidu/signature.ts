@@ -8,7 +8,7 @@
  * the `def` line gives every argument and its default. Meaning (which argument is a model member,
  * its wire name) is decided later, with the facts.
  */
-import type { ScalarNode } from '../page.ts';
+import type { ScalarNode } from '../../ir/input.ts';
 import { lineAt, lineOffsets } from '../indent-tree.ts';
 import { codePosition, type Block } from './blocks.ts';
 

@@ -12,7 +12,7 @@ import {
   type DictEntry,
   type SyntaxValue,
 } from '../syntax/python-literal.ts';
-import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../page.ts';
+import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../../ir/input.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
 import { enumOfLiteral, kindOfDocType, kindOfLiteral, type DocTypeKind } from './types.ts';
 

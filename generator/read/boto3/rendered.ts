@@ -7,7 +7,8 @@
  */
 import { DiagnosticSink } from '../../diagnostics.ts';
 import { linesToText, type TextBlock, type TextLine } from '../indent-tree.ts';
-import type { DocumentFormat, ReadPage } from '../page.ts';
+import type { ReadPage } from '../../ir/input.ts';
+import type { DocumentFormat } from '../format.ts';
 import { assembleOperation } from './assemble.ts';
 import { DocCollector, readEntry, type EntryHead } from './entries.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';

@@ -3,7 +3,7 @@
  * value in a Request/Response Syntax literal, each mapped to a kind of {@link TypeNode}.
  */
 import type { SyntaxValue } from '../syntax/python-literal.ts';
-import type { ScalarNode } from '../page.ts';
+import type { ScalarNode } from '../../ir/input.ts';
 
 /** A type kind as the docs can show it; `dict` is a structure, union or map until its entry says which. */
 export type DocTypeKind = ScalarNode['kind'] | 'dict' | 'list' | 'recursive';

@@ -1,8 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIR, loadIRParallel } from '../generator/load.ts';
-import { tempDir } from './emit/helpers.ts';
+import { GENERATOR_VERSION } from '../../generator/cli.ts';
+import { loadIR, runToIR } from '../../generator/pipeline/load-ir.ts';
+import { tempDir } from '../emit/helpers.ts';
 
 const ODB = 'specs/aws/odb/get_odb_peering_connection.rst';
 const PARTNER = 'specs/aws/partnercentral-account/get_connection.rst';
@@ -49,9 +50,11 @@ describe('a folder of pages from several services', () => {
     ]);
   });
 
-  it('reads the same on the thread pool', async () => {
+  it('reads the same through the pipeline, on the thread pool', async () => {
     const dir = mixedFolder();
-    expect(await loadIRParallel([dir], 2)).toEqual(loadIR([dir]));
+    const { ir, diagnostics, result } = await runToIR([dir], { generatorVersion: GENERATOR_VERSION, threads: 2, poolMinBytes: 0 });
+    expect(result.committed).toBe(true);
+    expect({ ir, diagnostics }).toEqual(loadIR([dir]));
   });
 
   it('stays one service when the folder settings name it', () => {

@@ -1,19 +1,18 @@
 /**
- * What a reader gives: the operations of one document as type trees, before shapes are named.
- * Every reader (RST, compact text, bullet text, Baidu) produces this; `ir/` turns it into the IR.
- * Readers know nothing of emission, and nothing of how shapes get their ids.
+ * The IR builder's input, and so the readers' output contract: the operations of one document as
+ * type trees, before shapes are named. Every reader (`generator/read/`) produces this and depends
+ * on this module; the IR depends on no reader. Readers know nothing of emission, and nothing of
+ * how shapes get their ids.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { HttpBinding, Paginator, Provider, SourceRef, Warning } from '../ir/model.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 
-/** The formats docsdk reads, named in diagnostics and in `--help`. */
-export type DocumentFormat = 'boto3-rst' | 'boto3-compact-text' | 'boto3-bullet-text' | 'baidu-text' | 'baidu-markdown';
-
 /** One document, read. */
 export interface ReadPage {
   file: string;
-  format: DocumentFormat;
+  /** The reader's format name (`generator/read/registry.ts`); which of several readings wins is the registry's rank. */
+  format: string;
   /** What the page says of its service; unset fields come from the folder and its settings. */
   service: { id?: string; provider: Provider; clientName?: string; apiVersion?: string };
   operations: ReadOperation[];

@@ -1,0 +1,213 @@
+/**
+ * The pipeline that `generate`, `check` and `ir` all run: plan → key → read → group into services
+ * → build and check → emit → sink. Only the sink differs: {@link TreeSink} writes the output tree
+ * (atomically, from the cache where it can), {@link MemorySink} keeps it to compare with the tree on disk,
+ * {@link IRSink} keeps the built services (and emits nothing).
+ *
+ * Documents are read on the reading threads when there is enough to read; services are then built,
+ * emitted (on the emitting threads when there are many) and handed to the sink one at a time, so
+ * nothing done is kept in memory but what the sink keeps.
+ *
+ * With a cache folder (`.docsdk-cache/`), a document whose content (and folder settings) the cache
+ * has seen is not read again, and a service whose documents and settings are unchanged is not built
+ * or emitted again: the sink takes its package from the cache. Every key includes {@link generatorKey}.
+ *
+ * @packageDocumentation
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { contentHash, sha256 } from '../cache/content-hash.ts';
+import { generatorKey } from '../cache/generator-key.ts';
+import { CacheStore, type CacheIndex, type ServiceRecord } from '../cache/store.ts';
+import { EmitPool } from '../emit/emit-pool.ts';
+import { emitPackage, type EmittedPackage } from '../emit/emit-service.ts';
+import { packageVersions } from '../emit/package-versions.ts';
+import { handlebarsRenderer, TEMPLATES_DIR, type Renderer } from '../emit/render.ts';
+import type { ServiceInput } from '../ir/build.ts';
+import type { ReadPage } from '../ir/input.ts';
+import { uniqueServices } from '../ir/invariants.ts';
+import { ReadPool } from '../read/pool.ts';
+import { planRun, type PlannedDocument } from './plan.ts';
+import { inLanes, readToJson } from './read.ts';
+import { buildChecked, planServices, type PlannedService } from './services.ts';
+import type { Sink } from './sink.ts';
+
+/** Options of a pipeline run. */
+export interface PipelineOptions {
+  generatorVersion: string;
+  checkTypes?: boolean;
+  /** Warnings fail the run too. */
+  strict?: boolean;
+  /** Cache folder; undefined runs without a cache. */
+  cacheDir?: string;
+  /** Reading and emitting threads (default: one per core). */
+  threads?: number;
+  /** From this many bytes to read, documents are read on threads (default {@link POOL_MIN_BYTES}; tests lower it). */
+  poolMinBytes?: number;
+}
+
+/** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
+export interface PipelineResult {
+  diagnostics: Diagnostic[];
+  /** Produced IR that violates the IR schema (an internal error). */
+  invalidIR: string[];
+  /** Problems that prevent emitting (unsafe ids, emitter failures, type errors). */
+  problems: string[];
+  /** The packages given to the sink, sorted by folder; empty when the run failed. */
+  packages: { folder: string; packageName: string; files: number; cached: boolean }[];
+  /** The sink committed (the tree was written, compared or the IR kept): the run did not fail. */
+  committed: boolean;
+}
+
+/** A document with its content key. */
+export interface KeyedDocument extends PlannedDocument {
+  key: string;
+}
+
+/** From this many bytes to read, documents are read on threads (starting them takes about a second). */
+export const POOL_MIN_BYTES = 4 << 20;
+
+/** From this many packages to emit, they are emitted on threads. */
+const PARALLEL_EMIT_MIN = 8;
+
+const NO_CACHE_INDEX = (generator: string): CacheIndex => ({ generator, files: {}, documents: {}, services: {}, outputs: {} });
+
+/** Runs the pipeline over the documents under `paths` into `sink` (see the module comment). */
+export async function runPipeline(paths: readonly string[], sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
+  const genKey = generatorKey(options.generatorVersion);
+  const store = options.cacheDir ? new CacheStore(options.cacheDir) : undefined;
+  const index = store ? store.loadIndex(genKey) : NO_CACHE_INDEX(genKey);
+  const plan = planRun(paths);
+  const lanes = 2 * (options.threads ?? availableParallelism());
+  const checkTypes = options.checkTypes ?? false;
+  const given: { order: number; service: PlannedService; record: ServiceRecord; cached: boolean }[] = [];
+  const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false };
+  const fails = () => result.diagnostics.some((d) => d.severity === 'error' || options.strict) || result.invalidIR.length > 0 || result.problems.length > 0;
+  const settingsKeys = new Map<ServiceInput, string>();
+  const settingsKeyOf = (input: ServiceInput) => {
+    let key = settingsKeys.get(input);
+    if (key === undefined) {
+      key = input.settingsFile ? sha256(`${input.settingsFile}\0${readFileSync(input.settingsFile)}`) : '-';
+      settingsKeys.set(input, key);
+    }
+    return key;
+  };
+  // Readings wait for their service as JSON text: the whole corpus's readings as objects would not fit in 2 GB.
+  const pages = new Map<string, string>();
+  let pool: ReadPool | undefined;
+  let opened = false;
+  let emitPool: EmitPool | undefined;
+  try {
+    // 1. Key every document by its content and its folder's settings; read those the cache hasn't
+    // seen, on the reading threads when there is enough to read to pay for starting them.
+    const documents = plan.documents.map((doc): KeyedDocument => {
+      const { sha } = contentHash(doc.file, index.files);
+      return { ...doc, key: sha256(`${genKey}\0${doc.shown}\0${sha}\0${settingsKeyOf(doc.input)}`) };
+    });
+    const unread = documents.filter((d) => !index.documents[d.key]);
+    const threaded = unread.reduce((n, d) => n + (index.files[d.file]?.size ?? 0), 0) >= (options.poolMinBytes ?? POOL_MIN_BYTES);
+    const read = (doc: KeyedDocument) => readToJson(doc, threaded ? (pool ??= new ReadPool(options.threads)) : undefined);
+    await inLanes(unread, lanes, async (doc) => {
+      const { page, json } = await read(doc);
+      pages.set(doc.key, json);
+      const { id, clientName } = page.service;
+      index.documents[doc.key] = {
+        ...(id !== undefined ? { id } : {}),
+        ...(clientName !== undefined ? { clientName } : {}),
+        operations: page.operations.length,
+        diagnostics: page.diagnostics,
+      };
+    });
+    for (const doc of documents) result.diagnostics.push(...index.documents[doc.key]!.diagnostics);
+
+    // 2. Services: one per folder, or per declared id, each keyed by its documents and settings. The
+    // pages of a changed service that the cache had seen (its other pages changed) are read again.
+    const services = planServices(plan.folders, documents, index, genKey, settingsKeyOf, checkTypes);
+    const cachedRecord = (s: PlannedService) => {
+      const known = sink.emits ? index.services[s.key] : undefined;
+      return known && store?.hasPackage(s.key, known.files) ? known : undefined;
+    };
+    const rereads = services.filter((s) => !cachedRecord(s)).flatMap((s) => s.documents.filter((d) => !pages.has(d.key)));
+    await inLanes(rereads, lanes, async (doc) => {
+      pages.set(doc.key, (await read(doc)).json);
+    });
+    await pool?.close();
+    pool = undefined;
+
+    // 3. Build each changed service here, emit it (on the emitting threads when there are many) and
+    // hand it to the sink as soon as it is done; the sink takes the others from the cache.
+    const versions = packageVersions(options.generatorVersion);
+    // A sink that emits takes nothing once the run has failed; one that keeps the IR takes what could be built.
+    opened = (!sink.emits || !fails()) && sink.open(store, index);
+    const changed = services.filter((s) => !cachedRecord(s)).length;
+    emitPool = opened && sink.emits && changed >= PARALLEL_EMIT_MIN ? new EmitPool(options.threads) : undefined;
+    // Templates compiled once and kept in the cache folder (~0.1 s of an incremental run). The emitting
+    // threads compile their own; this thread still leaves the precompiled file for the next run.
+    const templatesCache = store ? path.join(store.dir, 'templates.cjs') : undefined;
+    let renderer: Renderer | undefined = emitPool && templatesCache ? handlebarsRenderer(TEMPLATES_DIR, templatesCache) : undefined;
+    const inFlight = new Set<Promise<void>>();
+    let emitFailure: Error | undefined;
+    for (const [order, service] of services.entries()) {
+      const known = cachedRecord(service);
+      if (known) {
+        result.diagnostics.push(...known.diagnostics);
+        given.push({ order, service, record: known, cached: true });
+        if (opened && !fails()) sink.cached(service.key, known);
+        continue;
+      }
+      const servicePages = service.documents.map((d) => JSON.parse(pages.get(d.key)!) as ReadPage).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+      for (const d of service.documents) pages.delete(d.key);
+      const built = buildChecked(service, servicePages, result);
+      if (!built) continue;
+      const entry = { order, service, record: built.record, cached: false };
+      given.push(entry);
+      if (opened && !sink.emits) sink.built(built.service, entry.record);
+      // Once the run fails no package reaches the sink: services are still built, for their diagnostics.
+      if (!opened || !sink.emits || fails()) continue;
+      const place = (pkg: EmittedPackage) => {
+        for (const e of pkg.typeErrors) result.problems.push(`${pkg.folder}/${e}`);
+        entry.record = { ...entry.record, folder: pkg.folder, packageName: pkg.packageName, files: pkg.files.map((f) => f.path) };
+        if (fails()) return;
+        index.services[service.key] = entry.record;
+        sink.fresh(service.key, entry.record, pkg.files);
+      };
+      if (emitPool) {
+        const job = emitPool.emit(built.service, versions, checkTypes).then(place, (e: Error) => void (emitFailure ??= e));
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        // One service in flight per thread: a large one (quicksight: 12 MB of types) takes a thread's
+        // memory for a while, and memory must hold only what is in flight.
+        if (inFlight.size >= emitPool.threads) await Promise.race(inFlight);
+      } else {
+        renderer ??= handlebarsRenderer(TEMPLATES_DIR, templatesCache);
+        place(await emitPackage(built.service, renderer, versions, checkTypes));
+      }
+    }
+    await Promise.all(inFlight);
+    if (emitFailure) throw emitFailure;
+    given.sort((x, y) => x.order - y.order);
+    uniqueServices(given, (g) => g.record, (g) => g.service.documents[0]?.shown ?? g.service.input.folderId, result.diagnostics);
+  } catch (e) {
+    if (opened) sink.abort();
+    throw e;
+  } finally {
+    await pool?.close();
+    await emitPool?.close();
+  }
+  result.diagnostics = sortDiagnostics(result.diagnostics);
+  if (!opened || fails()) {
+    if (opened) sink.abort();
+    // What was read stays useful: the next run reports the same diagnostics without reading again.
+    store?.saveIndex(index);
+    return result;
+  }
+  sink.commit();
+  result.committed = true;
+  result.packages = given
+    .map(({ record, cached }) => ({ folder: record.folder, packageName: record.packageName, files: record.files.length, cached }))
+    .sort((a, b) => (a.folder < b.folder ? -1 : 1));
+  store?.saveIndex(index);
+  return result;
+}

@@ -1,0 +1,131 @@
+/**
+ * The services stage: a run's documents grouped into services, each keyed by what it is made of,
+ * then built into the IR and checked.
+ *
+ * A folder of pages from many services (e.g. the conformance corpus's `corpus/services/`, one
+ * whole-service RST file per service) is split into one service per id the pages declare. A folder
+ * whose pages declare at most one id, or whose settings name the service, stays one service, as
+ * before: the seeds' folders are read exactly as they were. A page that declares no id still
+ * declares its client (`.. py:class:: Account.Client`): pages of different clients are different
+ * services too. In a folder that is split, a service whose pages declare no id is the one its
+ * (first) file names (`account.rst` → `account`): the folder's own name says nothing of it.
+ */
+import path from 'node:path';
+import { sha256 } from '../cache/content-hash.ts';
+import type { CacheIndex, ServiceRecord } from '../cache/store.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { buildService, type ServiceInput } from '../ir/build.ts';
+import type { ReadPage } from '../ir/input.ts';
+import { serviceProblems } from '../ir/invariants.ts';
+import { IR_VERSION, type Service } from '../ir/model.ts';
+import { validateIR } from '../ir/validate.ts';
+import { formatRank } from '../read/registry.ts';
+import type { KeyedDocument, PipelineResult } from './run.ts';
+
+/** A service id from a file name (`mgh.rst` → `mgh`), when the name makes one. */
+export function idOfFileName(file: string): string | undefined {
+  const base = path.basename(file).replace(/\.[^.]*$/, '').toLowerCase();
+  return /^[a-z0-9][a-z0-9-]{0,63}$/.test(base) ? base : undefined;
+}
+
+/** What a page says of its service, to tell services apart. */
+export interface DeclaredService {
+  id?: string;
+  clientName?: string;
+}
+
+/**
+ * Groups a folder's items (pages, or what the cache recorded of them) by the service each
+ * declares: by id, else by client. One group with the folder's id when the settings name the
+ * service or the items declare at most one service; else one group per declared service, named by
+ * its id, else by its first file's name ({@link idOfFileName}), else the folder's id.
+ */
+export function groupByDeclaredService<T>(
+  folderId: string,
+  settingsId: string | undefined,
+  items: readonly T[],
+  declared: (item: T) => DeclaredService,
+  fileOf: (item: T) => string,
+): { folderId: string; items: T[] }[] {
+  const keyOf = (item: T) => {
+    const d = declared(item);
+    return d.id !== undefined ? `id:${d.id}` : d.clientName !== undefined ? `client:${d.clientName}` : undefined;
+  };
+  const keys = new Set(items.map(keyOf).filter((k) => k !== undefined));
+  if (settingsId !== undefined || keys.size <= 1) return [{ folderId, items: [...items] }];
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item) ?? `file:${fileOf(item)}`;
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((grouped) => ({
+    folderId: declared(grouped[0]!).id ?? idOfFileName(fileOf(grouped[0]!)) ?? folderId,
+    items: grouped,
+  }));
+}
+
+/** The services of one folder: the folder itself, or one input per page-declared id (the folder's settings apply to each). */
+export function splitByDeclaredService(input: ServiceInput): ServiceInput[] {
+  const groups = groupByDeclaredService(input.folderId, input.settings.id, input.pages, (p) => p.service, (p) => p.file);
+  if (groups.length === 1 && groups[0]!.folderId === input.folderId) return [input];
+  return groups.map((g) => ({ ...input, folderId: g.folderId, pages: g.items }));
+}
+
+/** One service to produce: its folder's input, its documents, its key. */
+export interface PlannedService {
+  input: ServiceInput;
+  documents: KeyedDocument[];
+  key: string;
+}
+
+/**
+ * The services of the plan's folders, in folder order, each with its documents and key. A folder
+ * (or declared service) whose documents have no operation is no service.
+ */
+export function planServices(
+  folders: readonly ServiceInput[],
+  documents: readonly KeyedDocument[],
+  index: CacheIndex,
+  genKey: string,
+  settingsKeyOf: (input: ServiceInput) => string,
+  checkTypes: boolean,
+): PlannedService[] {
+  const byFolder = new Map<ServiceInput, KeyedDocument[]>();
+  for (const doc of documents) {
+    const list = byFolder.get(doc.input) ?? [];
+    list.push(doc);
+    byFolder.set(doc.input, list);
+  }
+  const out: PlannedService[] = [];
+  for (const folder of folders) {
+    const docs = byFolder.get(folder) ?? [];
+    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!, (d) => d.file)) {
+      if (!group.items.some((d) => index.documents[d.key]!.operations > 0)) continue;
+      const input: ServiceInput = { ...folder, folderId: group.folderId, pages: [] };
+      const identity = [genKey, group.folderId, folder.folderProvider ?? '-', settingsKeyOf(folder), checkTypes ? 'checked' : '-', ...group.items.map((d) => d.key).sort()];
+      out.push({ input, documents: group.items, key: sha256(identity.join('\0')) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds one service from its read pages and checks it (IR schema, {@link serviceProblems});
+ * undefined when it can't be generated. Its record lacks the package until emitted.
+ */
+export function buildChecked(
+  service: PlannedService,
+  pages: ReadPage[],
+  result: Pick<PipelineResult, 'diagnostics' | 'invalidIR' | 'problems'>,
+): { service: Service; record: ServiceRecord } | undefined {
+  const diagnostics: Diagnostic[] = [];
+  const built = buildService({ ...service.input, pages }, diagnostics, formatRank);
+  result.diagnostics.push(...diagnostics);
+  for (const p of validateIR({ irVersion: IR_VERSION, services: [built] })) result.invalidIR.push(`${p.path}: ${p.message}`);
+  const problems = serviceProblems(built);
+  result.problems.push(...problems);
+  if (problems.length > 0) return undefined;
+  return { service: built, record: { provider: built.provider, id: built.id, folder: `${built.provider}-${built.id}`, packageName: '', files: [], diagnostics } };
+}
