@@ -1,0 +1,223 @@
+/**
+ * Where a pipeline run's packages go — the only part in which `generate`, `check` and `ir` differ.
+ * The run opens the sink once nothing has failed, hands it each service (a freshly emitted package,
+ * one the cache vouches for, or just the built service when the sink emits nothing), and commits
+ * it at the end when the run has no error, else aborts it.
+ *
+ * @packageDocumentation
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { CacheIndex, CacheStore, OutputRecord, OutputStat, ServiceRecord } from '../cache/store.ts';
+import type { EmittedFile } from '../emit/emit-service.ts';
+import { keepReleaseState } from '../emit/released.ts';
+import { TreeWriter, type TreeFile } from '../emit/write-tree.ts';
+import { filesBelow } from '../files-below.ts';
+import { serviceKey } from '../ir/invariants.ts';
+import { IR_VERSION, type IR, type Service } from '../ir/model.ts';
+
+/** A pipeline run's destination. */
+export interface Sink {
+  /** Whether the run emits packages; a sink that does not gets {@link Sink.built} instead. */
+  readonly emits: boolean;
+  /** Starts taking services; false when it cannot (then nothing is handed to it). */
+  open(store: CacheStore | undefined, index: CacheIndex): boolean;
+  /** A package emitted in this run (its record complete). */
+  fresh(key: string, record: ServiceRecord, files: readonly EmittedFile[]): void;
+  /** A package the cache holds under `key`, unchanged. */
+  cached(key: string, record: ServiceRecord): void;
+  /** A built service, for a sink that does not emit. */
+  built(service: Service, record: ServiceRecord): void;
+  /** The run succeeded. */
+  commit(): void;
+  /** The run failed, or threw: leave no trace. */
+  abort(): void;
+}
+
+/** The packages' files as one tree, relative to the output folder, sorted. */
+function sortedTree(files: TreeFile[]): TreeFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * `generate`: the packages written into a new output tree, swapped in atomically on commit. A cached
+ * package stays in place (or is linked) when the current output still holds what the cache wrote
+ * there, else it is copied from the cache.
+ */
+export class TreeSink implements Sink {
+  readonly emits = true;
+  private readonly outAbs: string;
+  private tree: TreeWriter | undefined;
+  private store: CacheStore | undefined;
+  private index: CacheIndex | undefined;
+  private previous: OutputRecord = { packages: {} };
+  private readonly next: OutputRecord = { packages: {} };
+
+  /** @param outDir - the output folder it replaces. */
+  constructor(outDir: string) {
+    this.outAbs = path.resolve(outDir);
+  }
+
+  open(store: CacheStore | undefined, index: CacheIndex): boolean {
+    this.store = store;
+    this.index = index;
+    this.previous = index.outputs[this.outAbs] ?? { packages: {} };
+    this.tree = TreeWriter.begin(this.outAbs);
+    return true;
+  }
+
+  fresh(key: string, record: ServiceRecord, files: readonly EmittedFile[]): void {
+    const stats: Record<string, OutputStat> = {};
+    for (const f of files) stats[f.path] = statOf(this.tree!.write(`${record.folder}/${f.path}`, f.content));
+    this.store?.savePackage(key, files);
+    this.next.packages[record.folder] = { key, files: stats };
+  }
+
+  /**
+   * Hard links of the current output's files when the cache wrote them there and they are untouched
+   * since (same stat), the whole folder kept when every file is; else copies from the cache.
+   */
+  cached(key: string, record: ServiceRecord): void {
+    const tree = this.tree!;
+    const before = this.previous.packages[record.folder];
+    if (before?.key === key && inPlace(path.join(this.outAbs, record.folder), record.files, before.files)) {
+      tree.keep(record.folder);
+      this.next.packages[record.folder] = before;
+      return;
+    }
+    const stats: Record<string, OutputStat> = {};
+    for (const file of record.files) {
+      const rel = `${record.folder}/${file}`;
+      const current = path.join(this.outAbs, ...rel.split('/'));
+      const was = before?.key === key ? before.files[file] : undefined;
+      if (was && sameStat(current, was)) {
+        tree.link(rel, current);
+        stats[file] = was;
+      } else {
+        const target = tree.target(rel);
+        this.store!.copyPackageFile(key, file, target);
+        stats[file] = statOf(target);
+      }
+    }
+    this.next.packages[record.folder] = { key, files: stats };
+  }
+
+  built(): void {
+    throw new Error('TreeSink emits: it takes packages, not services');
+  }
+
+  commit(): void {
+    keepReleaseState(this.tree!, this.outAbs, Object.keys(this.next.packages));
+    this.tree!.commit();
+    if (this.store) this.index!.outputs[this.outAbs] = this.next;
+  }
+
+  abort(): void {
+    this.tree?.abort();
+  }
+}
+
+/**
+ * `check` (and `diff`'s API surfaces): the packages gathered in memory, every file of the output tree
+ * the run gives, to compare with a tree on disk. Writes nothing.
+ */
+export class MemorySink implements Sink {
+  readonly emits = true;
+  private readonly files: TreeFile[] = [];
+  private store: CacheStore | undefined;
+
+  /** Every file the run gives, relative to the output folder (sorted after commit). */
+  get tree(): readonly TreeFile[] {
+    return this.files;
+  }
+
+  open(store: CacheStore | undefined): boolean {
+    this.store = store;
+    return true;
+  }
+
+  fresh(_key: string, record: ServiceRecord, files: readonly EmittedFile[]): void {
+    for (const f of files) this.files.push({ path: `${record.folder}/${f.path}`, content: f.content });
+  }
+
+  cached(key: string, record: ServiceRecord): void {
+    for (const file of record.files) this.files.push({ path: `${record.folder}/${file}`, content: this.store!.readPackageFile(key, file) });
+  }
+
+  built(): void {
+    throw new Error('MemorySink emits: it takes packages, not services');
+  }
+
+  commit(): void {
+    sortedTree(this.files);
+  }
+
+  abort(): void {
+    this.files.length = 0;
+  }
+}
+
+/**
+ * `ir`: the built services, as one IR (services sorted by provider and id). Emits nothing, and takes
+ * the services of a failed run too: they are what could be read.
+ */
+export class IRSink implements Sink {
+  readonly emits = false;
+  private readonly services: Service[] = [];
+
+  /** The IR of the services built so far. */
+  get ir(): IR {
+    const key = (s: Service) => serviceKey(s);
+    return { irVersion: IR_VERSION, services: [...this.services].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+  }
+
+  open(): boolean {
+    return true;
+  }
+
+  fresh(): void {
+    throw new Error('IRSink emits nothing: it takes services');
+  }
+
+  cached(): void {
+    throw new Error('IRSink emits nothing: it takes services');
+  }
+
+  built(service: Service): void {
+    this.services.push(service);
+  }
+
+  commit(): void {}
+
+  abort(): void {}
+}
+
+/**
+ * Whether the package folder `dir` of the current output holds exactly `files`, each untouched since
+ * this generator wrote it (same stat as recorded): then it can stay where it is.
+ */
+function inPlace(dir: string, files: readonly string[], stats: Record<string, OutputStat>): boolean {
+  let present: string[];
+  try {
+    present = filesBelow(dir);
+  } catch {
+    return false; // no such folder (any more)
+  }
+  if (present.length !== files.length) return false;
+  const wanted = new Set(files);
+  return present.every((f) => wanted.has(f) && stats[f] !== undefined && sameStat(path.join(dir, ...f.split('/')), stats[f]));
+}
+
+function statOf(file: string): OutputStat {
+  const st = statSync(file);
+  return [st.size, st.mtimeMs, st.ino];
+}
+
+function sameStat(file: string, want: OutputStat): boolean {
+  try {
+    const [size, mtimeMs, ino] = statOf(file);
+    return size === want[0] && mtimeMs === want[1] && ino === want[2];
+  } catch {
+    return false;
+  }
+}
