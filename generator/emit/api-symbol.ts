@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { EmittedFile } from './emit-service.ts';
+import type { EmittedFile } from './emitted-file.ts';
 
 /** One member of an exported interface or class. */
 export interface ApiMember {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { EmittedFile } from './emit-service.ts';
+import type { EmittedFile } from './emitted-file.ts';
 import { sourceProject } from './ts-project.ts';
 
 /** Type errors of the package as `file:line:col: message` (file relative to the package), sorted. */

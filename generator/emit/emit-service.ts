@@ -7,16 +7,14 @@
  */
 import { IR_VERSION, type Service } from '../ir/model.ts';
 import { apiSnapshotFile } from './api-symbol.ts';
+import type { EmittedFile } from './emitted-file.ts';
 import { layoutLines } from './layout.ts';
 import type { Renderer } from './render.ts';
 import { packageView, type PackageVersions, type PackageView } from './view/package.ts';
 import { viewSurface } from './view-surface.ts';
 
-/** A generated file: path relative to its package folder (`/`-separated) and content. */
-export interface EmittedFile {
-  path: string;
-  content: string;
-}
+export type { EmittedFile };
+
 
 /** Template name → output path, for every package. */
 export const PACKAGE_TEMPLATES: readonly (readonly [string, string])[] = [

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { ModuleKind, ModuleResolutionKind, Project, ScriptTarget, type SourceFile } from 'ts-morph';
 import { REPO_URL } from '../repo.ts';
-import type { EmittedFile } from './emit-service.ts';
+import type { EmittedFile } from './emitted-file.ts';
 
 /** The runtime's source entry point. */
 export const RUNTIME_ENTRY = fileURLToPath(new URL('runtime/src/index.ts', REPO_URL));

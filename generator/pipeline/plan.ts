@@ -51,6 +51,11 @@ export interface PlannedDocument {
   context: ReaderContext;
 }
 
+/** A document with its content key (its path, content and folder settings, under the generator's key). */
+export interface KeyedDocument extends PlannedDocument {
+  key: string;
+}
+
 /** What a run will read: the documents, grouped into service folders with their settings. */
 export interface RunPlan {
   folders: ServiceInput[];

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { sortDiagnostics } from '../diagnostics.ts';
 import { contentHash, sha256 } from '../cache/content-hash.ts';
 import { generatorKey } from '../cache/generator-key.ts';
 import { CacheStore, type CacheIndex, type ServiceRecord } from '../cache/store.ts';
@@ -29,9 +29,9 @@ import type { ServiceInput } from '../ir/build.ts';
 import type { ReadPage } from '../ir/input.ts';
 import { uniqueServices } from '../ir/invariants.ts';
 import { ReadPool } from '../read/pool.ts';
-import { planRun, type PlannedDocument } from './plan.ts';
+import { planRun, type KeyedDocument } from './plan.ts';
 import { inLanes, readToJson } from './read.ts';
-import { buildChecked, planServices, type PlannedService } from './services.ts';
+import { buildChecked, planServices, type Findings, type PlannedService } from './services.ts';
 import type { Sink } from './sink.ts';
 
 /** Options of a pipeline run. */
@@ -49,21 +49,11 @@ export interface PipelineOptions {
 }
 
 /** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
-export interface PipelineResult {
-  diagnostics: Diagnostic[];
-  /** Produced IR that violates the IR schema (an internal error). */
-  invalidIR: string[];
-  /** Problems that prevent emitting (unsafe ids, emitter failures, type errors). */
-  problems: string[];
+export interface PipelineResult extends Findings {
   /** The packages given to the sink, sorted by folder; empty when the run failed. */
   packages: { folder: string; packageName: string; files: number; cached: boolean }[];
   /** The sink committed (the tree was written, compared or the IR kept): the run did not fail. */
   committed: boolean;
-}
-
-/** A document with its content key. */
-export interface KeyedDocument extends PlannedDocument {
-  key: string;
 }
 
 /** From this many bytes to read, documents are read on threads (starting them takes about a second). */

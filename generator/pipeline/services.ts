@@ -20,7 +20,7 @@ import { serviceProblems } from '../ir/invariants.ts';
 import { IR_VERSION, type Service } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { formatRank } from '../read/registry.ts';
-import type { KeyedDocument, PipelineResult } from './run.ts';
+import type { KeyedDocument } from './plan.ts';
 
 /** A service id from a file name (`mgh.rst` → `mgh`), when the name makes one. */
 export function idOfFileName(file: string): string | undefined {
@@ -73,6 +73,15 @@ export function splitByDeclaredService(input: ServiceInput): ServiceInput[] {
   return groups.map((g) => ({ ...input, folderId: g.folderId, pages: g.items }));
 }
 
+/** What stops a run, as the stages find it. */
+export interface Findings {
+  diagnostics: Diagnostic[];
+  /** Produced IR that violates the IR schema (an internal error). */
+  invalidIR: string[];
+  /** Problems that prevent emitting (unsafe ids, emitter failures, type errors). */
+  problems: string[];
+}
+
 /** One service to produce: its folder's input, its documents, its key. */
 export interface PlannedService {
   input: ServiceInput;
@@ -118,7 +127,7 @@ export function planServices(
 export function buildChecked(
   service: PlannedService,
   pages: ReadPage[],
-  result: Pick<PipelineResult, 'diagnostics' | 'invalidIR' | 'problems'>,
+  result: Findings,
 ): { service: Service; record: ServiceRecord } | undefined {
   const diagnostics: Diagnostic[] = [];
   const built = buildService({ ...service.input, pages }, diagnostics, formatRank);
