@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   ConfigError,
@@ -44,6 +44,64 @@ function fakeTimers(random = 0.999999) {
   const sleeps: number[] = [];
   return { sleeps, retry: { random: () => random, sleep: async (ms: number) => void sleeps.push(ms) } };
 }
+
+/**
+ * An in-memory `fetch` for the tests that run on vitest's fake clock (a real socket's timers are not
+ * ours to fake): each call takes the next reply; `'hang'` answers never, rejecting when its signal aborts.
+ */
+function memoryFetch(...replies: (Response | 'hang')[]) {
+  const calls: RequestInit[] = [];
+  const f = (async (_url: unknown, init?: RequestInit) => {
+    calls.push(init ?? {});
+    const r = replies.shift();
+    if (r === undefined) throw new Error('memoryFetch: no reply left');
+    if (r !== 'hang') return r;
+    return new Promise<Response>((_resolve, reject) =>
+      init?.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+    );
+  }) as typeof fetch;
+  return { fetch: f, calls };
+}
+
+/** A timer set by the code under test, on the fake clock. */
+interface FakeTimer {
+  ms: number;
+  fired: boolean;
+}
+
+/**
+ * vitest's fake `setTimeout`/`clearTimeout` (the runtime's backoff and attempt timers), recording each
+ * timer set and whether it fired. Timers are told apart by delay: sockets left open by earlier tests may
+ * set timers of their own. `setImmediate` stays real, so `until` can let the call run.
+ */
+function fakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const fakeSet = globalThis.setTimeout;
+  const timers: FakeTimer[] = [];
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const t: FakeTimer = { ms: ms ?? 0, fired: false };
+    timers.push(t);
+    return fakeSet(() => {
+      t.fired = true;
+      fn(...args);
+    }, ms);
+  }) as typeof setTimeout);
+  return {
+    /** The timers of delay `ms` set so far. */
+    set: (ms: number) => timers.filter((t) => t.ms === ms),
+    /** Lets the call run (real event-loop turns, the fake clock still) until `count` timers of `ms` were set. */
+    async until(ms: number, count = 1): Promise<FakeTimer> {
+      for (let i = 0; i < 10_000 && this.set(ms).length < count; i++) await new Promise((r) => setImmediate(r));
+      expect(this.set(ms)).toHaveLength(count);
+      return this.set(ms)[count - 1]!;
+    },
+  };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 function dx(config: ClientConfig = {}) {
   return new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: server.url, credentials: aws, env: {}, ...config });
@@ -168,13 +226,23 @@ describe('retries (standard mode)', () => {
     expect(backoffDelay(20, { random: () => 0.5 })).toBe(10_000);
   });
 
-  it('with real timers, waits are short and bounded (base 100 ms)', async () => {
-    server.enqueue(respond.serverError(), respond.json({}));
-    const t0 = Date.now();
-    const out = await dx().send(describeHostedConnections, dxInput);
+  it('without an injected sleep, the backoff is waited on the clock: base 100 ms (here 99 ms), no longer', async () => {
+    const clock = fakeClock();
+    const m = memoryFetch(new Response('{}', { status: 500 }), new Response('{}', { status: 200 }));
+    let settled = false;
+    const p = dx({ fetch: m.fetch, retry: { random: () => 0.999999 } })
+      .send(describeHostedConnections, dxInput)
+      .finally(() => (settled = true));
+    const backoff = await clock.until(99);
+    expect(m.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(98);
+    expect(backoff.fired).toBe(false);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backoff.fired).toBe(true);
+    const out = await p;
     expect(out.$metadata.attempts).toBe(2);
-    expect(Date.now() - t0).toBeLessThan(1000);
-    expect(server.requests[1]!.at - server.requests[0]!.at).toBeLessThan(400);
+    expect(m.calls).toHaveLength(2);
   });
 });
 
@@ -182,13 +250,32 @@ describe('abort and timeout', () => {
   it('a per-attempt timeout fires on a hung server, is retried, then reported as TimeoutError', async () => {
     const t = fakeTimers();
     server.enqueue(respond.hang(), respond.hang());
-    const t0 = Date.now();
     const e = (await dx({ requestTimeoutMs: 150, maxAttempts: 2, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as TimeoutError;
     expect(e).toBeInstanceOf(TimeoutError);
+    expect(e.message).toBe('attempt timed out after 150 ms');
     expect(e.$metadata.attempts).toBe(2);
     expect(server.requests).toHaveLength(2);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
-    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('the timeout is per attempt: each attempt is cut at requestTimeoutMs of the clock, not before', async () => {
+    const clock = fakeClock();
+    const t = fakeTimers();
+    const m = memoryFetch('hang', 'hang');
+    const p = dx({ fetch: m.fetch, requestTimeoutMs: 150, maxAttempts: 2, retry: t.retry })
+      .send(describeHostedConnections, dxInput)
+      .catch((x: unknown) => x);
+    for (const attempt of [1, 2]) {
+      const timer = await clock.until(150, attempt); // this attempt's own timer
+      expect(m.calls).toHaveLength(attempt);
+      await vi.advanceTimersByTimeAsync(149);
+      expect(timer.fired).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(timer.fired).toBe(true);
+    }
+    const e = (await p) as TimeoutError;
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(e.$metadata.attempts).toBe(2);
+    expect(t.sleeps).toEqual([99]);
   });
 
   it('an AbortSignal stops a hung call at once and is not retried', async () => {
@@ -202,15 +289,22 @@ describe('abort and timeout', () => {
   });
 
   it('an AbortSignal also cuts a backoff wait short', async () => {
-    server.enqueue(respond.serverError(), respond.json({}));
+    const clock = fakeClock();
+    const m = memoryFetch(new Response('{}', { status: 500 }), new Response('{}', { status: 200 }));
     const ctl = new AbortController();
-    const client = dx({ retry: { baseDelayMs: 60_000, random: () => 0.99 } });
-    const p = client.send(describeHostedConnections, dxInput, { signal: ctl.signal });
-    setTimeout(() => ctl.abort(), 200);
-    const t0 = Date.now();
-    expect(await p.catch((x: unknown) => x)).toBeInstanceOf(AbortError);
-    expect(Date.now() - t0).toBeLessThan(2000);
-    expect(server.requests).toHaveLength(1);
+    const client = dx({ fetch: m.fetch, retry: { baseDelayMs: 60_000, random: () => 0.99 } });
+    let settled = false;
+    const p = client
+      .send(describeHostedConnections, dxInput, { signal: ctl.signal })
+      .catch((x: unknown) => x)
+      .finally(() => (settled = true));
+    const backoff = await clock.until(19_800); // 0.99 × the 20 s cap; the clock never moves in this test
+    expect(settled).toBe(false);
+    ctl.abort();
+    // Only the abort can settle the call now: were the wait not cut, this would never resolve.
+    expect(await p).toBeInstanceOf(AbortError);
+    expect(backoff.fired).toBe(false);
+    expect(m.calls).toHaveLength(1);
   });
 
   it('an already-aborted signal sends nothing', async () => {
