@@ -2,7 +2,8 @@
  * Rules of the templates and helpers: no triple-stash anywhere, every interpolation goes through an
  * escaping helper, and the helpers escape for where the text lands.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lineCommentLines, markdownText, propertyKey, stringLiteral, tsdocLines } from '../../generator/emit/escape.ts';
@@ -14,6 +15,26 @@ const HELPERS = new Set(['tsdoc', 'str', 'key', 'ident', 'md', 'pkg', 'jsonstr',
 // Helpers that write layout markers or fixed characters, never a value.
 const LAYOUT = new Set(['line', 'softline', 'trailingComma', 'leadingPipe', 'fluid', 'lbrace', 'rbrace']);
 
+/**
+ * Where the templates below `dir` could write a value unescaped: a triple-stash, or a mustache that
+ * is neither an escaping helper, a bare layout helper, a block/partial/comment nor fixed text.
+ */
+function unescapedOutput(dir: string): string[] {
+  const offenders: string[] = [];
+  for (const f of templateFiles(dir)) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    if (text.includes('{{{')) offenders.push(`${f}: triple-stash`);
+    for (const m of text.matchAll(/\{\{~?\s*([^}]*?)\s*~?\}\}/g)) {
+      const body = m[1]!;
+      if (/^[#/>!]/.test(body) || body === 'else' || body.startsWith('else ')) continue;
+      const head = body.split(/\s+/)[0]!;
+      const fixedText = /^breakOnly "[()]"$/.test(body);
+      if (!HELPERS.has(head) && !(LAYOUT.has(head) && head === body) && !fixedText) offenders.push(`${f}: {{${body}}}`);
+    }
+  }
+  return offenders;
+}
+
 describe('templates', () => {
   const files = templateFiles();
 
@@ -24,24 +45,22 @@ describe('templates', () => {
   });
 
   test('no template uses triple-stash, and every value reaches output through an escaping helper', () => {
-    const offenders: string[] = [];
-    for (const f of files) {
-      const text = readFileSync(path.join(TEMPLATES_DIR, f), 'utf8');
-      if (text.includes('{{{')) offenders.push(`${f}: triple-stash`);
-      for (const m of text.matchAll(/\{\{~?\s*([^}]*?)\s*~?\}\}/g)) {
-        const body = m[1]!;
-        if (/^[#/>!]/.test(body) || body === 'else' || body.startsWith('else ')) continue;
-        const head = body.split(/\s+/)[0]!;
-        const fixedText = /^breakOnly "[()]"$/.test(body);
-        if (!HELPERS.has(head) && !(LAYOUT.has(head) && head === body) && !fixedText) offenders.push(`${f}: {{${body}}}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(unescapedOutput(TEMPLATES_DIR)).toEqual([]);
   });
 
-  test('a template that interpolated without a helper would be caught', () => {
-    const body = /\{\{~?\s*([^}]*?)\s*~?\}\}/.exec('x {{name}} y')![1]!;
-    expect(HELPERS.has(body.split(/\s+/)[0]!)).toBe(false);
+  test('a template that interpolated without a helper, or with triple-stash, would be caught', () => {
+    // A copy of the real templates with three faults put in; the real folder is not touched.
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'docsdk-templates-')), 'templates');
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    expect(unescapedOutput(dir)).toEqual([]);
+    appendFileSync(path.join(dir, 'partials/union.hbs'), 'x {{name}} y\n');
+    appendFileSync(path.join(dir, 'src/client.ts.hbs'), '{{{raw}}}\n{{line member}}\n');
+    expect(unescapedOutput(dir)).toEqual([
+      'partials/union.hbs: {{name}}',
+      'src/client.ts.hbs: triple-stash',
+      'src/client.ts.hbs: {{{raw}}',
+      'src/client.ts.hbs: {{line member}}',
+    ]);
   });
 
   test('the renderer refuses a non-identifier where an identifier goes', () => {
