@@ -23,6 +23,11 @@ import type { FuzzAnswer, FuzzJob } from './worker.ts';
 export interface CampaignOptions {
   /** fast-check seed: the same seed gives the same inputs. */
   seed: number;
+  /**
+   * Read these inputs (e.g. findings to replay, or one chosen page) instead of generating them from
+   * the seed; the campaign ends after the last one.
+   */
+  inputs?: Iterable<FuzzInput>;
   /** Stop after this many inputs… */
   count?: number;
   /** …or after this many seconds, whichever comes first. */
@@ -140,13 +145,13 @@ class FuzzWorker {
 /** Runs a campaign until its count or time is reached. */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const { seed, count = Infinity, seconds = Infinity, hugeEvery = 0, deadlineMs = 10_000, msPerMb = 2_000, heapMb = 2_048 } = options;
-  if (!Number.isFinite(count) && !Number.isFinite(seconds)) throw new Error('a campaign needs a count or a time limit');
+  if (!options.inputs && !Number.isFinite(count) && !Number.isFinite(seconds)) throw new Error('a campaign needs a count, a time limit or its inputs');
   const seedCount = loadSeeds().length;
   const result: CampaignResult = { seed, tried: 0, crashes: [], hangs: [], violations: [], huge: 0, largest: 0, elapsedMs: 0 };
   const worker = new FuzzWorker(heapMb);
   const started = performance.now();
   try {
-    for (const input of inputsOf(seed, seedCount, hugeEvery)) {
+    for (const input of options.inputs ?? inputsOf(seed, seedCount, hugeEvery)) {
       if (result.tried >= count || performance.now() - started >= seconds * 1000) break;
       const index = result.tried++;
       if (input.huge) result.huge++;
