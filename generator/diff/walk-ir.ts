@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { reachOf } from '../emit/reach.ts';
+import { reachOf } from '../ir/reach.ts';
 import type { IR, Member, Operation, Service, Shape } from '../ir/model.ts';
 import { change, forRole, type Change, type Role } from './rules.ts';
 

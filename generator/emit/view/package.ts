@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 import type { Service } from '../../ir/model.ts';
+import { reachOf } from '../../ir/reach.ts';
 import { nameService, type ServiceNames } from '../names.ts';
-import { reachOf } from '../reach.ts';
 import { packageVersion } from '../version.ts';
 import { docOf, type DocView } from './doc.ts';
 import { enumView, type EnumView } from './enum.ts';
