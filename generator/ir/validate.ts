@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { REPO_URL } from '../repo.ts';
 import { compileSchema, type SchemaProblem } from '../schema/ajv.ts';
 import type { IR } from './model.ts';
+import { childrenOf } from './walk.ts';
 
 /** The IR's JSON Schema, as published in docs/ir.md. */
 export const irSchema = createRequire(REPO_URL)('./generator/ir/ir.schema.json') as object;
@@ -24,13 +25,8 @@ export function validateIR(value: unknown): SchemaProblem[] {
       }
     });
     for (const [id, shape] of Object.entries(service.shapes)) {
-      const refs: [string, string][] = [];
-      if (shape.type === 'structure' || shape.type === 'union') {
-        for (const [name, m] of Object.entries(shape.members)) refs.push([`members/${name}/target`, m.target]);
-      } else if (shape.type === 'list') refs.push(['member', shape.member]);
-      else if (shape.type === 'map') refs.push(['key', shape.key], ['value', shape.value]);
-      for (const [where, target] of refs) {
-        if (!has(target)) problems.push({ path: `/services/${s}/shapes/${id}/${where}`, message: `refers to missing shape "${target}"` });
+      for (const { target, path } of childrenOf(shape)) {
+        if (!has(target)) problems.push({ path: `/services/${s}/shapes/${id}/${path.join('/')}`, message: `refers to missing shape "${target}"` });
       }
     }
   });
