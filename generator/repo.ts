@@ -30,7 +30,7 @@ export type WorkerName = keyof typeof WORKER_SOURCES;
 
 /**
  * The module a thread of pool `name` runs. From the sources (`self` ends in `.ts`) that is the
- * worker's TypeScript source, which `ThreadPool` loads through tsx; from the bundle, the
+ * worker's TypeScript source, which `WorkerThreads` loads through tsx; from the bundle, the
  * compiled entry `dist/<name>-worker.js` beside it (`scripts/build-cli.mjs` builds it under that
  * name). The one place where a compiled run and a run from source take different files.
  *

@@ -5,17 +5,17 @@
  */
 import type { Service } from '../ir/model.ts';
 import { workerModule } from '../repo.ts';
-import { ThreadPool } from '../thread-pool.ts';
+import { WorkerThreads } from '../worker-threads.ts';
 import type { EmittedPackage } from './emit-service.ts';
 import type { EmitAnswer, EmitJob } from './emit-worker.ts';
 import type { PackageVersions } from './view/package.ts';
 
 /** Emitting threads; `close()` when done so the process can exit. */
 export class EmitPool {
-  private readonly pool: ThreadPool<EmitJob, EmitAnswer>;
+  private readonly pool: WorkerThreads<EmitJob, EmitAnswer>;
 
   constructor(threads?: number) {
-    this.pool = new ThreadPool(workerModule('emit'), threads, (job) => `emitter failed on ${job.service.provider}-${job.service.id}`);
+    this.pool = new WorkerThreads(workerModule('emit'), threads, (job) => `emitter failed on ${job.service.provider}-${job.service.id}`);
   }
 
   /** How many threads emit. */
@@ -25,7 +25,7 @@ export class EmitPool {
 
   /** Emits the package of `service`. */
   async emit(service: Service, versions: PackageVersions, checkTypes: boolean): Promise<EmittedPackage> {
-    return (await this.pool.run({ service, versions, checkTypes })) as EmittedPackage;
+    return this.pool.run({ service, versions, checkTypes });
   }
 
   /** Stops the threads. */

@@ -1,35 +1,25 @@
 /**
  * A thread of {@link EmitPool}: emits the packages of the services it is sent ({@link emitPackage},
- * as on the calling thread) and posts the files back.
+ * as on the calling thread) and answers with the files.
  */
-import { parentPort } from 'node:worker_threads';
 import type { Service } from '../ir/model.ts';
-import { emitPackage, type EmittedFile } from './emit-service.ts';
+import { emitPackage, type EmittedPackage } from './emit-service.ts';
 import { handlebarsRenderer } from './render.ts';
 import type { PackageVersions } from './view/package.ts';
 
 /** A service to emit. */
 export interface EmitJob {
-  id: number;
   service: Service;
   versions: PackageVersions;
   checkTypes: boolean;
 }
 
-/** An emitted package, or the error that escaped the emitter. */
-export type EmitAnswer =
-  | { id: number; folder: string; packageName: string; files: EmittedFile[]; typeErrors: string[] }
-  | { id: number; error: string };
+/** An emitted package. (What the emitter throws fails the job.) */
+export type EmitAnswer = EmittedPackage;
 
 const renderer = handlebarsRenderer();
 
-parentPort?.on('message', (job: EmitJob) => {
-  void (async () => {
-    try {
-      const pkg = await emitPackage(job.service, renderer, job.versions, job.checkTypes);
-      parentPort!.postMessage({ id: job.id, ...pkg } satisfies EmitAnswer);
-    } catch (e) {
-      parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) } satisfies EmitAnswer);
-    }
-  })();
-});
+/** Emits one job (the thread's task, run by tinypool). */
+export default function emit(job: EmitJob): Promise<EmitAnswer> {
+  return emitPackage(job.service, renderer, job.versions, job.checkTypes);
+}

@@ -1,27 +1,23 @@
 /**
- * A reading thread of {@link ReadPool}: reads the chunks and documents it is sent and posts the
- * readings back. Pure: it reads only what it is given (no file system, no settings lookup).
+ * A reading thread of {@link ReadPool}: reads the chunks it is sent and answers with the readings.
+ * Pure: it reads only what it is given (no file system, no settings lookup).
  */
-import { parentPort } from 'node:worker_threads';
-import type { ReaderContext, ReadPage } from '../ir/input.ts';
+import type { ReadPage } from '../ir/input.ts';
 import { readBoto3RstChunk, type RstChunk } from './boto3-rst.ts';
-import { readDocument } from './registry.ts';
 
-/** A job for a reading thread. */
-export type ReadJob =
-  | { id: number; kind: 'chunk'; chunk: RstChunk; file: string; json?: boolean }
-  | { id: number; kind: 'document'; text: string; file: string; context?: ReaderContext };
+/** A job for a reading thread: a chunk of a boto3 RST page, its reading wanted as JSON text or not. */
+export interface ReadJob {
+  chunk: RstChunk;
+  file: string;
+  json?: boolean;
+}
 
-/** What a reading thread answers: the reading (as JSON text when asked), or the error that escaped the reader. */
-export type ReadAnswer = { id: number; page: ReadPage } | { id: number; json: string } | { id: number; error: string };
+/** What a reading thread answers: the reading, as JSON text when asked. (What the reader throws fails the job.) */
+export type ReadAnswer = { page: ReadPage } | { json: string };
 
-parentPort?.on('message', (job: ReadJob) => {
-  try {
-    const page = job.kind === 'chunk' ? readBoto3RstChunk(job.chunk, job.file) : readDocument(job.text, job.file, job.context);
-    // A string crosses threads as one copy; a reading as an object graph is cloned node by node.
-    if (job.kind === 'chunk' && job.json) parentPort!.postMessage({ id: job.id, json: JSON.stringify(page) } satisfies ReadAnswer);
-    else parentPort!.postMessage({ id: job.id, page } satisfies ReadAnswer);
-  } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: (e as Error).stack ?? String(e) } satisfies ReadAnswer);
-  }
-});
+/** Reads one job (the thread's task, run by tinypool). */
+export default function read(job: ReadJob): ReadAnswer {
+  const page = readBoto3RstChunk(job.chunk, job.file);
+  // A string crosses threads as one copy; a reading as an object graph is cloned node by node.
+  return job.json ? { json: JSON.stringify(page) } : { page };
+}

@@ -4,17 +4,17 @@
  * all threads busy. Readings are plain data, posted back by structured clone (or as JSON text).
  */
 import { workerModule } from '../repo.ts';
-import { ThreadPool } from '../thread-pool.ts';
-import type { ReaderContext, ReadPage } from '../ir/input.ts';
+import { WorkerThreads } from '../worker-threads.ts';
+import type { ReadPage } from '../ir/input.ts';
 import type { RstChunk } from './boto3-rst.ts';
 import type { ReadAnswer, ReadJob } from './pool-worker.ts';
 
 /** Reading threads; `close()` when done so the process can exit. */
 export class ReadPool {
-  private readonly pool: ThreadPool<ReadJob, ReadAnswer>;
+  private readonly pool: WorkerThreads<ReadJob, ReadAnswer>;
 
   constructor(threads?: number) {
-    this.pool = new ThreadPool(workerModule('read'), threads, (job) => `reader failed on ${job.file}`);
+    this.pool = new WorkerThreads(workerModule('read'), threads, (job) => `reader failed on ${job.file}`);
   }
 
   /** How many threads read. */
@@ -24,7 +24,7 @@ export class ReadPool {
 
   /** Reads a chunk of a boto3 RST page. */
   async readChunk(chunk: RstChunk, file: string): Promise<ReadPage> {
-    return ((await this.pool.run({ kind: 'chunk', chunk, file })) as { page: ReadPage }).page;
+    return ((await this.pool.run({ chunk, file })) as { page: ReadPage }).page;
   }
 
   /**
@@ -32,13 +32,7 @@ export class ReadPool {
    * and several times smaller to keep than the object, for a caller that holds many readings a while.
    */
   async readChunkJson(chunk: RstChunk, file: string): Promise<string> {
-    return ((await this.pool.run({ kind: 'chunk', chunk, file, json: true })) as { json: string }).json;
-  }
-
-  /** Reads a whole document with the reader its content calls for. */
-  async readDocument(text: string, file: string, context?: ReaderContext): Promise<ReadPage> {
-    const job = context ? { kind: 'document' as const, text, file, context } : { kind: 'document' as const, text, file };
-    return ((await this.pool.run(job)) as { page: ReadPage }).page;
+    return ((await this.pool.run({ chunk, file, json: true })) as { json: string }).json;
   }
 
   /** Stops the threads. */
