@@ -7,69 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { HttpBinding, Paginator, Provider } from '../ir/model.ts';
 import { REPO_URL } from '../repo.ts';
 import { compileSchema } from '../schema/ajv.ts';
+import type { ServiceSettings } from './model.ts';
 import { unknownShapeReferences } from './shape-references.ts';
 
-/**
- * What the facts say of one documented argument (keyed by its Python name, e.g. `local_vpc_id`):
- * its wire name and type, which the pages do not always give or give wrongly.
- */
-export interface ParameterSettings {
-  /** Name on the wire (JSON member or query key), e.g. `localVpcId`. */
-  name?: string;
-  /** Shape id (one of `shapes`) or a scalar name (`String`, `Integer`, `Boolean`, …). */
-  target?: string;
-  /** Filled with a fresh UUID when the caller gives none. */
-  idempotencyToken?: boolean;
-  documentation?: string;
-}
-
-/** A member of a structure the facts define. */
-export interface ShapeMemberSettings {
-  target: string;
-  required?: boolean;
-  documentation?: string;
-}
-
-/** A shape the facts define, in the IR's own shape vocabulary (ids refer to `shapes` or scalar names). */
-export type ShapeSettings =
-  | { type: 'structure' | 'union'; members: Record<string, ShapeMemberSettings>; documentation?: string }
-  | { type: 'list'; member: string; documentation?: string }
-  | { type: 'map'; key: string; value: string; documentation?: string }
-  | { type: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document'; enum?: string[]; documentation?: string };
-
-/** Settings of one operation, keyed in `service.json` by its documented method name. */
-export interface OperationSettings {
-  name?: string;
-  http?: HttpBinding;
-  paginator?: Paginator;
-  /** Arguments of this operation that differ from the service-wide `parameters`. */
-  parameters?: Record<string, ParameterSettings>;
-  /** Shape id of the response body, when the facts name it (e.g. `PeerConn`). */
-  output?: string;
-  [extra: string]: unknown;
-}
-
-/** The contents of a `service.json`. */
-export interface ServiceSettings {
-  provider?: Provider;
-  id?: string;
-  packageName?: string;
-  clientName?: string;
-  apiVersion?: string;
-  protocol?: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
-  targetPrefix?: string;
-  signingName?: string;
-  signatureVersion?: 'v4' | 'bce-auth-v1';
-  endpoint?: string;
-  timestampFormat?: 'epoch-seconds' | 'iso8601';
-  operations?: Record<string, OperationSettings>;
-  /** Documented arguments, by Python name, for every operation of the service. */
-  parameters?: Record<string, ParameterSettings>;
-  shapes?: Record<string, ShapeSettings>;
-}
+// The types live in model.ts (shape-references.ts needs them too); importers of the loader keep
+// getting them from here.
+export type { OperationSettings, ParameterSettings, ServiceSettings, ShapeMemberSettings, ShapeSettings } from './model.ts';
 
 /** The settings file name looked for in each service folder. */
 export const SETTINGS_FILE = 'service.json';

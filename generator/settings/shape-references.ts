@@ -3,7 +3,7 @@
  * targets, list members, map keys and values, operation outputs, parameter targets) is a scalar
  * name or a shape the same file defines.
  */
-import type { ServiceSettings } from './service-settings.ts';
+import type { ServiceSettings } from './model.ts';
 
 /** The scalar names a setting may refer to without defining them, and the IR kind each stands for. */
 export const SCALAR_TARGETS = {
