@@ -1,23 +1,30 @@
 /**
  * AWS JSON 1.0 / 1.1: every call is `POST /` with `X-Amz-Target: <prefix>.<Operation>` and a JSON body.
+ * The two versions differ only in the content type, so one implementation serves both ({@link awsJson}).
  *
  * @packageDocumentation
  */
 import type { OperationSchema, ServiceSchema } from './schema.ts';
 import { serialize } from './serde.ts';
 import type { HeaderReader } from './transport.ts';
-import { otherFields, str, type WireError, type WireRequest } from './wire.ts';
+import { jsonErrorBody, otherFields, parseJsonOutput, str, type Protocol, type WireError, type WireRequest } from './wire.ts';
 
-/** Builds the unsigned request for `op` with `input` (idempotency tokens already filled). */
-export function buildAwsJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown): WireRequest {
+/** The AWS JSON protocol of `version` (`awsJson1_0` / `awsJson1_1` in a schema). */
+export function awsJson(version: '1.0' | '1.1'): Protocol {
+  const contentType = `application/x-amz-json-${version}`;
+  return {
+    serializeRequest: (service, op, input) => buildAwsJsonRequest(service, op, input, contentType),
+    parseResponse: (service, op, res) => parseJsonOutput(service, op, res.body),
+    parseError: (res) => parseAwsJsonError(res.status, res.headers, jsonErrorBody(res.body)),
+  };
+}
+
+function buildAwsJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown, contentType: string): WireRequest {
   return {
     method: 'POST',
     path: '/',
     query: {},
-    headers: {
-      'content-type': service.protocol === 'awsJson1_1' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0',
-      'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}`,
-    },
+    headers: { 'content-type': contentType, 'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}` },
     // Services expect an object even when the input has no members.
     body: JSON.stringify(serialize(service, op.input, input ?? {}) ?? {}),
   };

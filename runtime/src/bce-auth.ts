@@ -8,15 +8,33 @@
  *
  * @packageDocumentation
  */
+import type { Credentials } from './config.ts';
 import { hmacSha256Hex } from './crypto.ts';
+import { isoSeconds, uriEncode, type SignatureScheme, type WireRequest } from './wire.ts';
 
 /**
  * Baidu's UriEncode: UTF-8 bytes, unreserved `A-Z a-z 0-9 - _ . ~` kept, everything else `%XX`
- * (upper-case). `encodeURIComponent` already does this except for `! ' ( ) *`, which it keeps.
+ * (upper-case); RFC 3986's, so the same function as the URL builder's ({@link uriEncode}).
  */
-export function bceUriEncode(s: string, keepSlash = false): string {
-  const out = encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  return keepSlash ? out.replace(/%2F/g, '/') : out;
+export const bceUriEncode: (s: string, keepSlash?: boolean) => string = uriEncode;
+
+/**
+ * The bce-auth-v1 signature scheme of the `SIGNERS` table: `x-bce-date` (and `x-bce-security-token` with
+ * a session token) added, `host` and the `x-bce-*` headers signed, as Baidu's VPC docs recommend. Not
+ * scoped by region: a client with an `endpoint` needs none.
+ */
+export const bceAuthV1: SignatureScheme = { regional: false, create: () => ({ sign: signBceRequest }) };
+
+async function signBceRequest(endpoint: URL, wire: WireRequest, creds: Credentials, date: Date): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { ...wire.headers, 'x-bce-date': bceTimestamp(date) };
+  if (creds.sessionToken) headers['x-bce-security-token'] = creds.sessionToken;
+  // fetch sets Host itself: signed, not returned.
+  const toSign = ['host', ...Object.keys(headers).filter((h) => h.startsWith('x-bce-'))];
+  headers.authorization = await signBce(
+    { method: wire.method, path: wire.path, query: wire.query, headers: { ...headers, host: endpoint.host } },
+    { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, date, headersToSign: toSign },
+  );
+  return headers;
 }
 
 /** What is signed. */
@@ -52,9 +70,7 @@ export interface BceSignOptions {
 }
 
 /** `2015-04-27T08:23:49Z`: ISO-8601 without milliseconds, as `x-bce-date` and the auth string use it. */
-export function bceTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const bceTimestamp: (date: Date) => string = isoSeconds;
 
 const DEFAULT_SIGNED = new Set(['host', 'content-length', 'content-type', 'content-md5']);
 

@@ -5,19 +5,12 @@
  * build the wire request → for each attempt: sign (fresh date), send, parse → retry transient failures
  * with full-jitter backoff (longer when a `Retry-After` header asks for it, up to the cap).
  *
+ * Nothing here knows a protocol, a signer or a provider: the service schema picks one of each from the
+ * tables in ./protocols.ts, ./signers.ts and ./providers.ts.
+ *
  * @packageDocumentation
  */
-import { buildAwsJsonRequest, parseAwsJsonError } from './aws-json.ts';
-import { bceTimestamp, bceUriEncode, signBce } from './bce-auth.ts';
-import {
-  loadCredentials,
-  requireEndpoint,
-  resolveConfig,
-  type ClientConfig,
-  type Credentials,
-  type ResolvedConfig,
-  type RetryTuning,
-} from './config.ts';
+import { loadCredentials, requireEndpoint, resolveConfig, type ClientConfig, type ResolvedConfig, type RetryTuning } from './config.ts';
 import { uuidV4 } from './crypto.ts';
 import {
   AbortError,
@@ -29,13 +22,13 @@ import {
   type ErrorRegistry,
   type ResponseMetadata,
 } from './errors.ts';
-import { buildRestJsonRequest, parseRestJsonError } from './rest-json.ts';
+import { protocolFor } from './protocols.ts';
+import { providerFor, type Provider } from './providers.ts';
 import { isRetryable, retryAfterMs, retryDelay, sleep } from './retry.ts';
 import type { OperationSchema, ServiceSchema } from './schema.ts';
-import { deserialize } from './serde.ts';
-import { SigV4Signer } from './sigv4.ts';
+import { signatureSchemeFor } from './signers.ts';
 import { sendNode, sendOnce, type AttemptFailure, type AttemptInit, type HeaderReader, type WireResponse } from './transport.ts';
-import { parseJsonBody, type WireError, type WireRequest } from './wire.ts';
+import { uriEncode, type Protocol, type SignatureScheme, type Signer, type WireRequest } from './wire.ts';
 
 /** One attempt over the chosen transport. */
 type Send = (url: string, init: AttemptInit, signal: AbortSignal | undefined, timeoutMs: number | undefined) => Promise<WireResponse>;
@@ -64,16 +57,26 @@ export class RuntimeClient {
   readonly #errors: ErrorRegistry;
   readonly #send: Send;
   readonly #retry: RetryTuning;
-  #signer: SigV4Signer | undefined;
+  readonly #provider: Provider;
+  readonly #protocol: Protocol;
+  readonly #scheme: SignatureScheme;
+  #signer: Signer | undefined;
 
   /**
+   * Throws a {@link ConfigError} only when the schema names a provider, protocol or signatureVersion
+   * the runtime does not know: a defect of the generated package, which no option can mend. Problems
+   * of the options or the environment (no region, no credentials, no endpoint) fail each call instead.
+   *
    * @param service - the generated service schema.
    * @param config - the caller's options (environment variables fill the gaps; see {@link ClientConfig}).
    * @param errors - generated error classes by code, and the service's base error class.
    */
   constructor(service: ServiceSchema, config: ClientConfig = {}, errors: ErrorRegistry = { base: ServiceError, byCode: {} }) {
     this.service = service;
-    this.#resolved = resolveConfig(service, config);
+    this.#provider = providerFor(service);
+    this.#protocol = protocolFor(service);
+    this.#scheme = signatureSchemeFor(service);
+    this.#resolved = resolveConfig(service, config, this.#provider, this.#scheme.regional);
     this.#errors = errors;
     const custom = config.fetch;
     // The caller's fetch when given; else node:http(s) when asked for (and on Node, see ./transport.ts);
@@ -108,15 +111,12 @@ export class RuntimeClient {
     const { signal } = options;
     if (options.validate && this.#resolved.validate) options.validate(input);
     const endpoint = requireEndpoint(this.#resolved);
-    const credentials = await loadCredentials(this.#resolved.credentials, this.service);
+    const credentials = await loadCredentials(this.#resolved.credentials, this.service, this.#provider.env);
 
     const filled = this.#fillIdempotencyTokens(op, input);
     let wire: WireRequest;
     try {
-      wire =
-        this.service.protocol === 'rest-json'
-          ? buildRestJsonRequest(this.service, op, filled)
-          : buildAwsJsonRequest(this.service, op, filled);
+      wire = this.#protocol.serializeRequest(this.service, op, filled);
     } catch (e) {
       if (e instanceof TypeError && !e.message.startsWith('schema error')) {
         throw new ValidationError([{ path: '', message: e.message }]);
@@ -128,8 +128,10 @@ export class RuntimeClient {
     const url = endpoint.origin + wire.path + queryString(wire.query);
 
     const max = this.#resolved.maxAttempts;
+    // Made on first use: by then requireEndpoint has checked the region a regional scheme needs.
+    const signer = (this.#signer ??= this.#scheme.create(this.service, this.#resolved.region));
     for (let attempt = 1; ; attempt++) {
-      const headers = await this.#sign(wire, endpoint, credentials);
+      const headers = await signer.sign(endpoint, wire, credentials, new Date());
       let res: WireResponse | undefined;
       let error: Error;
       try {
@@ -196,47 +198,22 @@ export class RuntimeClient {
     return out;
   }
 
-  async #sign(wire: WireRequest, endpoint: URL, creds: Credentials): Promise<Record<string, string>> {
-    const date = new Date();
-    if (this.service.provider === 'aws') {
-      this.#signer ??= new SigV4Signer(this.service.signingName ?? this.service.id, this.#resolved.region!);
-      return this.#signer.sign(endpoint, wire, creds, date);
-    }
-    const headers: Record<string, string> = { ...wire.headers, 'x-bce-date': bceTimestamp(date) };
-    if (creds.sessionToken) headers['x-bce-security-token'] = creds.sessionToken;
-    // Sign host and x-bce-* only, as Baidu's VPC docs recommend; fetch sets Host itself.
-    const toSign = ['host', ...Object.keys(headers).filter((h) => h.startsWith('x-bce-'))];
-    headers.authorization = await signBce(
-      { method: wire.method, path: wire.path, query: wire.query, headers: { ...headers, host: endpoint.host } },
-      { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, date, headersToSign: toSign },
-    );
-    return headers;
-  }
-
   #requestId(headers: HeaderReader): string | undefined {
-    return (
-      (this.service.provider === 'aws'
-        ? (headers.get('x-amzn-requestid') ?? headers.get('x-amz-request-id'))
-        : headers.get('x-bce-request-id')) ?? undefined
-    );
+    for (const name of this.#provider.requestIdHeaders) {
+      const id = headers.get(name);
+      if (id !== null) return id;
+    }
+    return undefined;
   }
 
   #parseOutput<O>(op: OperationSchema, res: WireResponse, attempts: number): O & MetadataBearer {
     const requestId = this.#requestId(res.headers);
     const $metadata: ResponseMetadata = { httpStatusCode: res.status, ...(requestId ? { requestId } : {}), attempts };
-    let json: unknown;
-    try {
-      json = parseJsonBody(res.body);
-    } catch (cause) {
-      throw new ResponseParseError(`${op.name}: response body is not valid JSON`, $metadata, { cause });
-    }
     let out: unknown;
     try {
-      out = this.service.shapes[op.output] ? deserialize(this.service, op.output, json) : {};
-    } catch (cause) {
-      throw new ResponseParseError(`${op.name}: response does not match ${op.output}: ${(cause as Error).message}`, $metadata, {
-        cause,
-      });
+      out = this.#protocol.parseResponse(this.service, op, res);
+    } catch (e) {
+      throw new ResponseParseError(`${op.name}: ${(e as Error).message}`, $metadata, { cause: (e as Error).cause ?? e });
     }
     const result = (out ?? {}) as O & MetadataBearer;
     result.$metadata = $metadata;
@@ -244,14 +221,7 @@ export class RuntimeClient {
   }
 
   #serviceError(res: WireResponse, attempts: number): ServiceError {
-    let body: unknown;
-    try {
-      body = parseJsonBody(res.body);
-    } catch {
-      body = undefined; // a proxy's HTML page, a truncated body: the status still tells what happened
-    }
-    const parse = this.service.protocol === 'rest-json' ? parseRestJsonError : parseAwsJsonError;
-    const e: WireError = parse(res.status, res.headers, body);
+    const e = this.#protocol.parseError(res);
     const requestId = this.#requestId(res.headers) ?? e.requestId;
     const byCode = this.#errors.byCode;
     const Ctor = Object.prototype.hasOwnProperty.call(byCode, e.code) ? byCode[e.code]! : this.#errors.base;
@@ -286,9 +256,9 @@ export class RuntimeClient {
   }
 }
 
-// `k=v` pairs percent-encoded with Baidu's (= RFC 3986) rules; `null` gives a bare key (`?resize`).
+// `k=v` pairs percent-encoded with RFC 3986's rules (Baidu's too); `null` gives a bare key (`?resize`).
 function queryString(query: Record<string, string | null>): string {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(query)) parts.push(v === null ? bceUriEncode(k) : `${bceUriEncode(k)}=${bceUriEncode(v)}`);
+  for (const [k, v] of Object.entries(query)) parts.push(v === null ? uriEncode(k) : `${uriEncode(k)}=${uriEncode(v)}`);
   return parts.length ? '?' + parts.join('&') : '';
 }

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { ConfigError, CredentialsError } from './errors.ts';
+import { PROVIDERS, type Provider } from './providers.ts';
 import type { ServiceSchema } from './schema.ts';
 
 /** Static credentials. */
@@ -68,11 +69,8 @@ export interface ClientConfig {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Environment variable names per provider. */
-export const ENV_NAMES = {
-  aws: { id: 'AWS_ACCESS_KEY_ID', secret: 'AWS_SECRET_ACCESS_KEY', token: 'AWS_SESSION_TOKEN', region: 'AWS_REGION' },
-  baidu: { id: 'BCE_ACCESS_KEY_ID', secret: 'BCE_SECRET_ACCESS_KEY', token: 'BCE_SESSION_TOKEN', region: 'BCE_REGION' },
-} as const;
+/** Environment variable names per provider: the `env` of each {@link PROVIDERS} row, kept for importers. */
+export const ENV_NAMES = { aws: PROVIDERS.aws.env, baidu: PROVIDERS.baidu.env } as const;
 
 /** The resolved, secret-free view of a config (what is safe to print). */
 export interface ResolvedConfig {
@@ -92,11 +90,15 @@ function defaultEnv(): Readonly<Record<string, string | undefined>> {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 }
 
-/** Reads options and environment once, at client construction. Never throws: problems surface per call. */
-export function resolveConfig(service: ServiceSchema, config: ClientConfig): ResolvedConfig {
+/**
+ * Reads options and environment once, at client construction, for `service` of `provider`; `regional`:
+ * its signature is scoped by region (a region is needed even with an `endpoint`). Never throws: problems
+ * surface per call.
+ */
+export function resolveConfig(service: ServiceSchema, config: ClientConfig, provider: Provider, regional: boolean): ResolvedConfig {
   const env = config.env ?? defaultEnv();
-  const names = ENV_NAMES[service.provider];
-  const region = config.region ?? (env[names.region] || undefined);
+  const names = provider.env;
+  const region = config.region ?? (env[names.region] || undefined) ?? provider.defaultRegion;
 
   let credentials: CredentialsProvider | undefined;
   const c = config.credentials;
@@ -125,7 +127,7 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
   } else if (!region) {
     endpointProblem =
       `no region for ${service.id}: pass { region } to the client or set ${names.region}` +
-      (service.provider === 'baidu' ? ' (or pass { endpoint })' : '');
+      (regional ? '' : ' (or pass { endpoint })');
   } else if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(region)) {
     // A region goes into a host name: refuse anything that could change the host.
     endpointProblem = `invalid region ${JSON.stringify(region)}`;
@@ -140,7 +142,7 @@ export function resolveConfig(service: ServiceSchema, config: ClientConfig): Res
     }
   }
   // SigV4 scopes signatures by region even when the endpoint is overridden.
-  if (service.provider === 'aws' && !region && !endpointProblem) {
+  if (regional && !region && !endpointProblem) {
     endpointProblem = `no region for ${service.id}: pass { region } to the client or set ${names.region}`;
   }
 
@@ -162,12 +164,15 @@ function constant(creds: Credentials): CredentialsProvider {
   return () => p;
 }
 
-/** Calls the provider and checks the result; every failure is a {@link CredentialsError}, secret-free. */
+/**
+ * Calls the provider and checks the result; every failure is a {@link CredentialsError}, secret-free,
+ * naming the environment variables `names` (the service provider's).
+ */
 export async function loadCredentials(
   provider: CredentialsProvider | undefined,
   service: ServiceSchema,
+  names: Provider['env'],
 ): Promise<Credentials> {
-  const names = ENV_NAMES[service.provider];
   if (!provider) {
     throw new CredentialsError(
       `no credentials for ${service.id}: pass { credentials } to the client or set ${names.id} and ${names.secret}`,

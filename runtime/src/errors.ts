@@ -155,3 +155,14 @@ export class ResponseParseError extends RequestError {
     this.name = 'ResponseParseError';
   }
 }
+
+/**
+ * `table[key]`, or a {@link ConfigError} naming the schema field, the value and the known ones (own keys
+ * only: `toString` or `__proto__` is not a protocol).
+ */
+export function pick<T>(table: Readonly<Record<string, T>>, key: string, field: string, serviceId: string): T {
+  if (Object.prototype.hasOwnProperty.call(table, key)) return table[key]!;
+  throw new ConfigError(
+    `unknown ${field} ${JSON.stringify(key)} in the schema of ${serviceId} (known: ${Object.keys(table).join(', ')})`,
+  );
+}

@@ -30,6 +30,18 @@ export {
   type ValidationProblem,
 } from './errors.ts';
 export { addProblem, nestProblems, ownValue, isAsyncIterable, noProblems, type Problems } from './validation.ts';
+export { PROVIDERS, providerFor, type Provider } from './providers.ts';
+export { PROTOCOLS, protocolFor } from './protocols.ts';
+export { SIGNERS, signatureSchemeFor } from './signers.ts';
+export {
+  uriEncode,
+  type Protocol,
+  type Signer,
+  type SignatureScheme,
+  type WireRequest,
+  type WireError,
+} from './wire.ts';
+export type { WireResponse, HeaderReader } from './transport.ts';
 export { signBce, bceUriEncode, bceTimestamp, type BceSignRequest, type BceSignOptions } from './bce-auth.ts';
 export { isRetryable, backoffDelay, retryAfterMs, retryDelay, RETRYABLE_CODES } from './retry.ts';
 export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';

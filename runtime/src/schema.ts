@@ -74,10 +74,18 @@ export interface OperationSchema {
 export interface ServiceSchema {
   /** Service id, e.g. `directconnect`. */
   id: string;
-  /** Which signer and error format apply. */
+  /**
+   * The cloud: environment variable names, request-id header, the default signer (`PROVIDERS` in
+   * ./providers.ts).
+   */
   provider: 'aws' | 'baidu';
-  /** Wire protocol. */
+  /** Wire protocol: how requests are built and responses read (`PROTOCOLS` in ./protocols.ts). */
   protocol: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
+  /**
+   * How requests are signed (`SIGNERS` in ./signers.ts). Absent: the provider's default (AWS `v4`, Baidu
+   * `bce-auth-v1`); the emitter writes it only when a service differs from its provider.
+   */
+  signatureVersion?: 'v4' | 'bce-auth-v1';
   /** API version (informative). */
   apiVersion?: string;
   /** AWS JSON: `X-Amz-Target` prefix, e.g. `OvertureService`. */

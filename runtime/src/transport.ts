@@ -13,13 +13,17 @@
 
 /** Reads a response header by name, case-insensitively (what `Headers` offers, and all that is used). */
 export interface HeaderReader {
+  /** The header's value, or `null` when absent. */
   get(name: string): string | null;
 }
 
 /** What one attempt produced. */
 export interface WireResponse {
+  /** HTTP status. */
   status: number;
+  /** Response headers. */
   headers: HeaderReader;
+  /** The whole body, as text. */
   body: string;
 }
 

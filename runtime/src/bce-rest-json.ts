@@ -1,24 +1,42 @@
 /**
- * REST + JSON (Baidu AI Cloud): method and URI from the operation's `http` binding, members placed in
- * the path, query, headers or JSON body according to their `location`.
+ * Baidu AI Cloud's REST + JSON dialect (`rest-json` in a schema): method and URI from the operation's
+ * `http` binding, members placed in the path, query, headers or JSON body according to their `location`;
+ * errors `{ code, message, requestId }`. Not AWS's restJson1 (whose error codes, timestamp texts and
+ * bindings differ). Signing is the signer's business (./bce-auth.ts), not this file's.
  *
  * @packageDocumentation
  */
-import { bceTimestamp, bceUriEncode } from './bce-auth.ts';
 import type { MemberSchema, OperationSchema, ServiceSchema } from './schema.ts';
 import { serialize } from './serde.ts';
 import type { HeaderReader } from './transport.ts';
-import { otherFields, str, type WireError, type WireRequest } from './wire.ts';
+import {
+  isoSeconds,
+  jsonErrorBody,
+  otherFields,
+  parseJsonOutput,
+  str,
+  uriEncode,
+  type Protocol,
+  type WireError,
+  type WireRequest,
+} from './wire.ts';
+
+/** The protocol object of the `PROTOCOLS` table. */
+export const bceRestJson: Protocol = {
+  serializeRequest: buildBceRestJsonRequest,
+  parseResponse: (service, op, res) => parseJsonOutput(service, op, res.body),
+  parseError: (res) => parseBceRestJsonError(res.status, res.headers, jsonErrorBody(res.body)),
+};
 
 // Text form of a scalar for a path segment, query value or header.
 function scalarText(v: unknown): string {
-  if (v instanceof Date) return bceTimestamp(v);
+  if (v instanceof Date) return isoSeconds(v);
   if (Array.isArray(v)) return v.map(scalarText).join(',');
   return String(v);
 }
 
 /** Builds the unsigned request for `op` with `input` (idempotency tokens already filled). */
-export function buildRestJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown): WireRequest {
+export function buildBceRestJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown): WireRequest {
   if (!op.http) throw new TypeError(`schema error: operation ${op.name} has no http binding`);
   const shape = service.shapes[op.input];
   const members: Record<string, MemberSchema> =
@@ -53,8 +71,8 @@ export function buildRestJsonRequest(service: ServiceSchema, op: OperationSchema
         const text = scalarText(value);
         // `{key+}` is a greedy label: slashes stay path separators.
         path = path
-          .replace(`{${wire}+}`, () => bceUriEncode(text, true))
-          .replace(`{${wire}}`, () => bceUriEncode(text));
+          .replace(`{${wire}+}`, () => uriEncode(text, true))
+          .replace(`{${wire}}`, () => uriEncode(text));
         break;
       }
       case 'query':
@@ -79,7 +97,7 @@ export function buildRestJsonRequest(service: ServiceSchema, op: OperationSchema
 }
 
 /** Extracts code, message and request id from a Baidu error body `{ code, message, requestId }`. */
-export function parseRestJsonError(status: number, _headers: HeaderReader, body: unknown): WireError {
+export function parseBceRestJsonError(status: number, _headers: HeaderReader, body: unknown): WireError {
   const code = str(body, 'code', 'Code') ?? (status === 429 ? 'TooManyRequests' : `Http${status}Error`);
   const message = str(body, 'message', 'Message') ?? `HTTP ${status}`;
   const requestId = str(body, 'requestId', 'RequestId');
