@@ -3,6 +3,7 @@
  * targets, list members, map keys and values, operation outputs, parameter targets) is a scalar
  * name or a shape the same file defines.
  */
+import { childrenOf } from '../ir/walk.ts';
 import type { ServiceSettings } from './model.ts';
 
 /** The scalar names a setting may refer to without defining them, and the IR kind each stands for. */
@@ -39,13 +40,7 @@ export function unknownShapeReferences(settings: ServiceSettings): UnknownRefere
     for (const [name, p] of Object.entries(op.parameters ?? {})) check(p.target, ['operations', method, 'parameters', name, 'target']);
   }
   for (const [id, shape] of Object.entries(shapes)) {
-    if (shape.type === 'structure' || shape.type === 'union') {
-      for (const [name, m] of Object.entries(shape.members)) check(m.target, ['shapes', id, 'members', name, 'target']);
-    } else if (shape.type === 'list') check(shape.member, ['shapes', id, 'member']);
-    else if (shape.type === 'map') {
-      check(shape.key, ['shapes', id, 'key']);
-      check(shape.value, ['shapes', id, 'value']);
-    }
+    for (const child of childrenOf(shape)) check(child.target, ['shapes', id, ...child.path]);
   }
   return out;
 }
