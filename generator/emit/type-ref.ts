@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { Service } from '../ir/model.ts';
+import { visitShape, type ShapeVisitor } from '../ir/walk.ts';
 import type { ServiceNames } from './names.ts';
 
 /** A type reference: exactly one field is set. */
@@ -22,15 +23,30 @@ export interface TypeRef {
   map?: TypeRef;
 }
 
-const FIXED: Record<string, string> = {
-  string: 'string',
-  integer: 'number',
-  float: 'number',
-  boolean: 'boolean',
-  timestamp: 'Date',
-  blob: 'Uint8Array',
-  stream: 'StreamingBody',
-  document: 'DocumentValue',
+interface TypeRefContext {
+  service: Service;
+  names: ServiceNames;
+  output: boolean;
+  depth: number;
+}
+
+const UNKNOWN = (): TypeRef => ({ fixed: 'unknown' });
+
+// The type of a shape without a declared name: lists and maps inline, other scalars fixed. Structures
+// and unions are always named (names.ts), so they do not get here.
+const TYPE_REF: ShapeVisitor<TypeRef, TypeRefContext> = {
+  structure: UNKNOWN,
+  union: UNKNOWN,
+  list: (shape, c) => ({ list: typeRefOf(c.service, c.names, shape.member, c.output, c.depth + 1) }),
+  map: (shape, c) => ({ map: typeRefOf(c.service, c.names, shape.value, c.output, c.depth + 1) }),
+  string: () => ({ fixed: 'string' }),
+  integer: () => ({ fixed: 'number' }),
+  float: () => ({ fixed: 'number' }),
+  boolean: () => ({ fixed: 'boolean' }),
+  timestamp: () => ({ fixed: 'Date' }),
+  blob: () => ({ fixed: 'Uint8Array' }),
+  stream: () => ({ fixed: 'StreamingBody' }),
+  document: () => ({ fixed: 'DocumentValue' }),
 };
 
 /**
@@ -39,10 +55,8 @@ const FIXED: Record<string, string> = {
  */
 export function typeRefOf(service: Service, names: ServiceNames, id: string, output: boolean, depth = 0): TypeRef {
   const shape = service.shapes[id];
-  if (!shape || depth > 16) return { fixed: 'unknown' };
+  if (!shape || depth > 16) return UNKNOWN();
   const named = names.types.get(id);
   if (named) return shape.type === 'string' && output ? { named, open: true } : { named };
-  if (shape.type === 'list') return { list: typeRefOf(service, names, shape.member, output, depth + 1) };
-  if (shape.type === 'map') return { map: typeRefOf(service, names, shape.value, output, depth + 1) };
-  return { fixed: FIXED[shape.type] ?? 'unknown' };
+  return visitShape(shape, TYPE_REF, { service, names, output, depth });
 }
