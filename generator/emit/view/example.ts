@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { Service } from '../../ir/model.ts';
+import { visitShape, type ShapeVisitor } from '../../ir/walk.ts';
 
 /** An example value: exactly one field is set. */
 export interface ExampleValue {
@@ -24,35 +25,37 @@ export interface ExampleValue {
 
 const MAX_DEPTH = 6;
 
+interface ExampleContext {
+  service: Service;
+  depth: number;
+  /** Shape ids from the root down to this one, so a recursive shape stops at its first repeat. */
+  stack: readonly string[];
+}
+
+const objectOf = (entries: [string, { target: string }][], c: ExampleContext): ExampleValue => ({
+  isObject: true,
+  object: entries.map(([name, m]) => ({ name, value: exampleOf(c.service, m.target, c.depth + 1, c.stack) })),
+});
+
+const EXAMPLE: ShapeVisitor<ExampleValue, ExampleContext> = {
+  structure: (shape, c) => objectOf(Object.entries(shape.members), c),
+  // One member set, as a union takes.
+  union: (shape, c) => objectOf(Object.entries(shape.members).slice(0, 1), c),
+  list: (shape, c) => ({ list: exampleOf(c.service, shape.member, c.depth + 1, c.stack) }),
+  map: (shape, c) => objectOf([['key', { target: shape.value }]], c),
+  string: (shape) => ({ string: shape.enum?.[0] ?? 'string' }),
+  integer: () => ({ number: true }),
+  float: () => ({ number: true }),
+  boolean: () => ({ boolean: true }),
+  timestamp: () => ({ date: true }),
+  blob: () => ({ bytes: true }),
+  stream: () => ({ bytes: true }),
+  document: () => ({ empty: true }),
+};
+
 /** An example of shape `id`; enum shapes show their first value. */
 export function exampleOf(service: Service, id: string, depth = 0, stack: readonly string[] = []): ExampleValue {
   const shape = service.shapes[id];
   if (!shape || depth > MAX_DEPTH || stack.includes(id)) return { empty: true };
-  const next = [...stack, id];
-  switch (shape.type) {
-    case 'structure':
-    case 'union': {
-      const entries = Object.entries(shape.members);
-      const picked = shape.type === 'union' ? entries.slice(0, 1) : entries;
-      return { isObject: true, object: picked.map(([name, m]) => ({ name, value: exampleOf(service, m.target, depth + 1, next) })) };
-    }
-    case 'list':
-      return { list: exampleOf(service, shape.member, depth + 1, next) };
-    case 'map':
-      return { isObject: true, object: [{ name: 'key', value: exampleOf(service, shape.value, depth + 1, next) }] };
-    case 'string':
-      return { string: shape.enum?.[0] ?? 'string' };
-    case 'integer':
-    case 'float':
-      return { number: true };
-    case 'boolean':
-      return { boolean: true };
-    case 'timestamp':
-      return { date: true };
-    case 'blob':
-    case 'stream':
-      return { bytes: true };
-    default:
-      return { empty: true };
-  }
+  return visitShape(shape, EXAMPLE, { service, depth, stack: [...stack, id] });
 }
