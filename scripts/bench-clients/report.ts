@@ -145,7 +145,7 @@ export function renderReport(r: Results): { console: string; markdown: string } 
     '  on 127.0.0.1 (keep-alive: undici\'s pool for ours, a keep-alive `http.Agent` for the official client); it verifies',
     '  every signature (with a pure-JS SHA-256, in the benchmark\'s parent process), which bounds both sides.',
     '- **Validators**: the exported generated validator (throws `ValidationError`, so invalid inputs pay for an Error) against',
-    '  ajv 8 compiled from `jsonSchemaOfInput()` (generator/emit/json-schema.ts) of the same IR: default options (first',
+    '  ajv 8 compiled from `jsonSchemaOfInput()` (scripts/bench-clients/json-schema.ts) of the same IR: default options (first',
     '  error, ajv\'s fastest) on the valid input, `allErrors: true` (every problem, as ours reports) on the invalid one;',
     '  alternating time slices in one process.',
     '',

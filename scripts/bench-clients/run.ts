@@ -18,10 +18,10 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import type { IR } from '../../generator/ir/model.ts';
-import { jsonSchemaOfInput } from '../../generator/emit/json-schema.ts';
 import { TestServer } from '../../runtime/test/server.ts';
 import { bundleSize, entrySource, type BundleSize } from './bundle.ts';
 import { BENCH_CREDENTIALS, CASES, VALIDATOR_CASES } from './cases.ts';
+import { jsonSchemaOfInput } from './json-schema.ts';
 import { footprint, prepare, REPO, type Footprint } from './prepare.ts';
 import { renderReport, type Results, type Series } from './report.ts';
 

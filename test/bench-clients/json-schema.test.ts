@@ -1,5 +1,5 @@
 /**
- * jsonSchemaOfInput (generator/emit/json-schema.ts): ajv, compiled from the schema, agrees with the
+ * jsonSchemaOfInput (scripts/bench-clients/json-schema.ts): ajv, compiled from the schema, agrees with the
  * generated validator of the same IR (valid inputs pass; the invalid ones the validator rejects are
  * rejected), every operation of every committed package compiles under ajv's strict mode, and
  * unions, maps, recursion and scalar spellings come out as documented.
@@ -9,7 +9,7 @@ import formats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { jsonSchemaOfInput } from '../../generator/emit/json-schema.ts';
+import { jsonSchemaOfInput } from '../../scripts/bench-clients/json-schema.ts';
 import type { IR, Service } from '../../generator/ir/model.ts';
 import { validateDescribeHostedConnectionsInput } from '../../generated/aws-directconnect/src/index.ts';
 import { validateGetConnectionInput } from '../../generated/aws-partnercentral-account/src/index.ts';

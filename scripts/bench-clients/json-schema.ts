@@ -16,7 +16,7 @@
  *
  * @packageDocumentation
  */
-import type { Service, Shape } from '../ir/model.ts';
+import type { Service, Shape } from '../../generator/ir/model.ts';
 
 /** A JSON Schema (draft-07) object, as plain JSON. */
 export type JsonSchema = { [key: string]: unknown };
