@@ -16,7 +16,8 @@
  *
  * @packageDocumentation
  */
-import type { Service, Shape } from '../../generator/ir/model.ts';
+import type { Service, Shape, StructureShape } from '../../generator/ir/model.ts';
+import { visitShape, type ShapeVisitor } from '../../generator/ir/walk.ts';
 
 /** A JSON Schema (draft-07) object, as plain JSON. */
 export type JsonSchema = { [key: string]: unknown };
@@ -27,64 +28,53 @@ function isComposite(shape: Shape | undefined): boolean {
   return !!shape && (shape.type === 'structure' || shape.type === 'union' || shape.type === 'list' || shape.type === 'map');
 }
 
+interface SchemaContext {
+  service: Service;
+  /** Composite shape ids referred to, whose definitions are still to be written. */
+  pending: string[];
+}
+
 // Composite shapes live in `definitions` (so recursive shapes work), scalars inline.
-function refOrInline(service: Service, id: string, pending: string[]): JsonSchema {
-  const shape = service.shapes[id];
+function refOrInline(id: string, c: SchemaContext): JsonSchema {
+  const shape = c.service.shapes[id];
   if (isComposite(shape)) {
-    pending.push(id);
+    c.pending.push(id);
     return { $ref: `#/definitions/${encodeURIComponent(id)}` };
   }
-  return scalarSchema(shape);
+  return shape ? visitShape(shape, SCHEMA, c) : {}; // unknown targets: any JSON value
 }
 
-function scalarSchema(shape: Shape | undefined): JsonSchema {
-  switch (shape?.type) {
-    case 'string': {
-      const values = shape.enum;
-      return values && values.length > 0 ? { type: 'string', description: `Known values: ${values.join(', ')}.` } : { type: 'string' };
-    }
-    case 'integer':
-      return { type: 'integer' };
-    case 'float':
-      return { type: 'number' };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'timestamp':
-      return { type: 'string', format: 'date-time' };
-    case 'blob':
-    case 'stream':
-      return { type: 'string', contentEncoding: 'base64' };
-    default:
-      return {}; // documents (and unknown targets): any JSON value
+function objectSchema(shape: StructureShape, c: SchemaContext): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [wire, m] of Object.entries(shape.members)) {
+    const s = refOrInline(m.target, c);
+    properties[wire] = m.documentation && !s.$ref ? { ...s, description: m.documentation } : s;
+    if (m.required) required.push(wire);
   }
+  const out: JsonSchema = { type: 'object', ...docOf(shape), properties };
+  if (shape.type === 'union') out.oneOf = Object.keys(shape.members).map((wire) => ({ required: [wire] }));
+  else if (required.length > 0) out.required = required;
+  return out;
 }
 
-function compositeSchema(service: Service, id: string, pending: string[]): JsonSchema {
-  const shape = service.shapes[id]!;
-  const doc = shape.documentation ? { description: shape.documentation } : {};
-  switch (shape.type) {
-    case 'structure':
-    case 'union': {
-      const properties: Record<string, JsonSchema> = {};
-      const required: string[] = [];
-      for (const [wire, m] of Object.entries(shape.members)) {
-        const s = refOrInline(service, m.target, pending);
-        properties[wire] = m.documentation && !s.$ref ? { ...s, description: m.documentation } : s;
-        if (m.required) required.push(wire);
-      }
-      const out: JsonSchema = { type: 'object', ...doc, properties };
-      if (shape.type === 'union') out.oneOf = Object.keys(shape.members).map((wire) => ({ required: [wire] }));
-      else if (required.length > 0) out.required = required;
-      return out;
-    }
-    case 'list':
-      return { type: 'array', ...doc, items: refOrInline(service, shape.member, pending) };
-    case 'map':
-      return { type: 'object', ...doc, additionalProperties: refOrInline(service, shape.value, pending) };
-    default:
-      return scalarSchema(shape);
-  }
-}
+const docOf = (shape: Shape): JsonSchema => (shape.documentation ? { description: shape.documentation } : {});
+
+// A composite shape's handler gives its definition, a scalar's its inline schema.
+const SCHEMA: ShapeVisitor<JsonSchema, SchemaContext> = {
+  structure: objectSchema,
+  union: objectSchema,
+  list: (shape, c) => ({ type: 'array', ...docOf(shape), items: refOrInline(shape.member, c) }),
+  map: (shape, c) => ({ type: 'object', ...docOf(shape), additionalProperties: refOrInline(shape.value, c) }),
+  string: (shape) => (shape.enum && shape.enum.length > 0 ? { type: 'string', description: `Known values: ${shape.enum.join(', ')}.` } : { type: 'string' }),
+  integer: () => ({ type: 'integer' }),
+  float: () => ({ type: 'number' }),
+  boolean: () => ({ type: 'boolean' }),
+  timestamp: () => ({ type: 'string', format: 'date-time' }),
+  blob: () => ({ type: 'string', contentEncoding: 'base64' }),
+  stream: () => ({ type: 'string', contentEncoding: 'base64' }),
+  document: () => ({}), // any JSON value
+};
 
 /**
  * The JSON Schema of `operation`'s input in `service`: a draft-07 document whose root is the input
@@ -95,12 +85,13 @@ function compositeSchema(service: Service, id: string, pending: string[]): JsonS
 export function jsonSchemaOfInput(service: Service, operation: string): JsonSchema {
   const op = service.operations.find((o) => o.name === operation);
   if (!op) throw new Error(`${service.id} has no operation ${operation}`);
-  const pending: string[] = [op.input];
+  const context: SchemaContext = { service, pending: [op.input] };
   const definitions: Record<string, JsonSchema> = {};
-  while (pending.length > 0) {
-    const id = pending.pop()!;
-    if (Object.prototype.hasOwnProperty.call(definitions, id) || !isComposite(service.shapes[id])) continue;
-    definitions[id] = compositeSchema(service, id, pending);
+  while (context.pending.length > 0) {
+    const id = context.pending.pop()!;
+    const shape = service.shapes[id];
+    if (Object.prototype.hasOwnProperty.call(definitions, id) || !shape || !isComposite(shape)) continue;
+    definitions[id] = visitShape(shape, SCHEMA, context);
   }
   const sorted = Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]!]));
   return {
