@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { Service } from '../../ir/model.ts';
+import type { ShapeKind } from '../../ir/walk.ts';
 import { isIdentifierName } from '../escape.ts';
 import type { ServiceNames } from '../names.ts';
 import { docOf, type DocView } from './doc.ts';
@@ -80,8 +81,17 @@ export function checkOf(service: Service, names: ServiceNames, id: string): Chec
   return { [shape.type]: true, failure: true, expected } as CheckView;
 }
 
-/** The problem reported for a scalar of each checked type. */
-const EXPECTED: Record<string, string> = {
+/**
+ * The problem reported when a value fails its kind's type test; none for documents (any value) and
+ * for structures, unions, lists and maps (their checkers test them). Keyed by every kind, so a new
+ * one must say.
+ */
+const EXPECTED: { readonly [K in ShapeKind]: string | undefined } = {
+  structure: undefined,
+  union: undefined,
+  list: undefined,
+  map: undefined,
+  document: undefined,
   string: 'expected string',
   integer: 'expected integer',
   float: 'expected number',
