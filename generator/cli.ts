@@ -73,10 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .action(async (paths: string[], opts: { strict?: boolean }) => {
       const strict = opts.strict ?? false;
       const { ir, result } = await runToIR(paths, { generatorVersion: GENERATOR_VERSION, strict });
-      if (failed(io, result, strict)) {
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
+      // The IR of what could be read is printed even when the run fails (docs/ir.md, "Partial reading").
+      if (failed(io, result, strict)) exitCode = EXIT_BAD_INPUT;
+      const skipped = Object.entries(result.skipped).sort(([a], [b]) => (a < b ? -1 : 1));
+      if (skipped.length > 0) io.stderr(`skipped (not client operations): ${skipped.map(([kind, n]) => `${n} ${kind}`).join(', ')}\n`);
       io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
     });
 

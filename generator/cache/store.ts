@@ -21,6 +21,8 @@ export interface DocumentRecord {
   clientName?: string;
   /** Whether the page holds operations (a service of pages without any is not generated). */
   operations: number;
+  /** Sections recognised and skipped as not client operations, by kind (index pages, paginators, resources …). */
+  skipped?: Record<string, number>;
   diagnostics: Diagnostic[];
 }
 

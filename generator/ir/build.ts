@@ -97,6 +97,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
       sources: copies.map((c) => c.op.source).sort((a, b) => compare(a.file, b.file) || a.line - b.line),
     };
     if (primary.deprecationMessage) op.deprecationMessage = primary.deprecationMessage;
+    if (primary.incomplete) op.incomplete = primary.incomplete;
     const http = primary.http ?? settings?.http ?? defaultBinding(input.settings);
     if (http) op.http = http;
     const paginator = primary.paginator ?? settings?.paginator;

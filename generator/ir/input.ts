@@ -5,7 +5,7 @@
  * how shapes get their ids.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { HttpBinding, Paginator, Provider, SourceRef, Warning } from '../ir/model.ts';
+import type { HttpBinding, Paginator, Provider, SectionGap, SourceRef, Warning } from './model.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 
 /** One document, read. */
@@ -38,7 +38,8 @@ export interface ReaderContext {
 
 /** A recognised section that is not a client operation. */
 export interface SkippedSection {
-  kind: 'paginator' | 'waiter' | 'resource' | 'other';
+  /** `index`: a service's index page (its client class, whose methods are pages of their own). */
+  kind: 'paginator' | 'waiter' | 'resource' | 'index' | 'other';
   name: string;
   source: SourceRef;
 }
@@ -56,6 +57,8 @@ export interface ReadOperation {
   /** Undefined when the page documents no output. */
   output?: StructureNode;
   errors: string[];
+  /** Sections the page does not show whole; see the IR's `SectionGap`. */
+  incomplete?: SectionGap[];
   http?: HttpBinding;
   paginator?: Paginator;
   source: SourceRef;
@@ -77,7 +80,8 @@ export interface StructureNode {
 export interface MemberNode {
   name: string;
   type: TypeNode;
-  required: boolean;
+  /** Undefined when the page does not show it (a cut or hidden parameter list): unknown, not false. */
+  required: boolean | undefined;
   documentation?: string;
   idempotencyToken?: boolean;
   line?: number;

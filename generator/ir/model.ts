@@ -81,7 +81,20 @@ export interface Operation {
   http?: HttpBinding;
   /** Pagination, when the operation pages through results. */
   paginator?: Paginator;
+  /** Sections its page does not show whole (cut short, missing, or hidden behind a placeholder). */
+  incomplete?: SectionGap[];
   sources: SourceRef[];
+}
+
+/**
+ * A section of an operation's page that is not there whole: `missing` (the page ends, or goes on,
+ * without it), `cut` (it starts and breaks off), `hidden` (a placeholder stands for it: boto3 writes
+ * "This section is too large to render"). What the section would show is unknown, never defaulted.
+ */
+export interface SectionGap {
+  /** As the page names it: `Request Syntax`, `Parameters`, `Response Syntax`, `Response Structure`, `Exceptions`, … */
+  section: string;
+  state: 'missing' | 'cut' | 'hidden';
 }
 
 /** Where each input member travels in an HTTP request. */
@@ -148,6 +161,8 @@ export interface Member {
   /** Target shape id. */
   target: string;
   required?: boolean;
+  /** Facts the pages do not show, so neither true nor false can be claimed: `required` when no entry says. */
+  unknown?: 'required'[];
   documentation?: string;
   /** Filled with a fresh UUID when the caller gives none (idempotency tokens). */
   idempotencyToken?: boolean;

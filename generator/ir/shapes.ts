@@ -172,6 +172,7 @@ export class ShapeNamer {
     const target = this.assign(m.type, desired, parentId, ancestors, m.name);
     const member: Member = { target };
     if (m.required) member.required = true;
+    else if (m.required === undefined) member.unknown = ['required'];
     if (m.documentation) member.documentation = m.documentation;
     if (m.idempotencyToken) member.idempotencyToken = true;
     return member;

@@ -27,7 +27,7 @@ import { packageVersions } from '../emit/package-versions.ts';
 import { handlebarsRenderer, TEMPLATES_DIR, type Renderer } from '../emit/render.ts';
 import type { ServiceInput } from '../ir/build.ts';
 import type { ReadPage } from '../ir/input.ts';
-import { uniqueServices } from '../ir/invariants.ts';
+import { serviceKey, uniqueServices } from '../ir/invariants.ts';
 import { ReadPool } from '../read/pool.ts';
 import { planRun, type KeyedDocument } from './plan.ts';
 import { inLanes, readToJson } from './read.ts';
@@ -54,6 +54,8 @@ export interface PipelineResult extends Findings {
   packages: { folder: string; packageName: string; files: number; cached: boolean }[];
   /** The sink committed (the tree was written, compared or the IR kept): the run did not fail. */
   committed: boolean;
+  /** Sections of the documents recognised and skipped as not client operations, by kind, over every document. */
+  skipped: Record<string, number>;
 }
 
 /** From this many bytes to read, documents are read on threads (starting them takes about a second). */
@@ -73,7 +75,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
   const lanes = 2 * (options.threads ?? availableParallelism());
   const checkTypes = options.checkTypes ?? false;
   const given: { order: number; service: PlannedService; record: ServiceRecord; cached: boolean }[] = [];
-  const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false };
+  const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false, skipped: {} };
   const fails = () => result.diagnostics.some((d) => d.severity === 'error' || options.strict) || result.invalidIR.length > 0 || result.problems.length > 0;
   const settingsKeys = new Map<ServiceInput, string>();
   const settingsKeyOf = (input: ServiceInput) => {
@@ -103,14 +105,21 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       const { page, json } = await read(doc);
       pages.set(doc.key, json);
       const { id, clientName } = page.service;
+      const skipped: Record<string, number> = {};
+      for (const s of page.skipped) skipped[s.kind] = (skipped[s.kind] ?? 0) + 1;
       index.documents[doc.key] = {
         ...(id !== undefined ? { id } : {}),
         ...(clientName !== undefined ? { clientName } : {}),
         operations: page.operations.length,
+        ...(page.skipped.length > 0 ? { skipped } : {}),
         diagnostics: page.diagnostics,
       };
     });
-    for (const doc of documents) result.diagnostics.push(...index.documents[doc.key]!.diagnostics);
+    for (const doc of documents) {
+      const record = index.documents[doc.key]!;
+      result.diagnostics.push(...record.diagnostics);
+      for (const [kind, n] of Object.entries(record.skipped ?? {})) result.skipped[kind] = (result.skipped[kind] ?? 0) + n;
+    }
 
     // 2. Services: one per folder, or per declared id, each keyed by its documents and settings. The
     // pages of a changed service that the cache had seen (its other pages changed) are read again.
@@ -138,6 +147,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     const templatesCache = store ? path.join(store.dir, 'templates.cjs') : undefined;
     let renderer: Renderer | undefined = emitPool && templatesCache ? handlebarsRenderer(TEMPLATES_DIR, templatesCache) : undefined;
     const inFlight = new Set<Promise<void>>();
+    const handed = new Set<string>();
     let emitFailure: Error | undefined;
     for (const [order, service] of services.entries()) {
       const known = cachedRecord(service);
@@ -153,6 +163,10 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       if (!built) continue;
       const entry = { order, service, record: built.record, cached: false };
       given.push(entry);
+      // A second service with the same key is an error (reported below, in order): no sink gets it.
+      const key = serviceKey(built.service);
+      if (handed.has(key)) continue;
+      handed.add(key);
       if (opened && !sink.emits) sink.built(built.service, entry.record);
       // Once the run fails no package reaches the sink: services are still built, for their diagnostics.
       if (!opened || !sink.emits || fails()) continue;

@@ -11,14 +11,17 @@ import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, 
 import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
-import type { Boto3OperationParts, DocEntry, LocatedText } from './boto3/parts.ts';
+import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
 import { expandRstTabs, parseBudget, parseRstBounded, type BoundedParse } from './bounded-parse.ts';
 import { rstSkeleton } from './rst-skeleton.ts';
 
-/** Whether text is a boto3 RST page: it holds a Sphinx Python directive. */
+/**
+ * Whether text is a boto3 RST page: it holds a Sphinx Python directive (client methods and classes,
+ * and the resource pages' attributes, identifiers and actions).
+ */
 export function isBoto3Rst(text: string): boolean {
-  return /^\s*\.\. py:(method|class)::/m.test(text);
+  return /^\s*\.\. py:(method|class|attribute|function)::/m.test(text);
 }
 
 const DIRECTIVE = /^\.\. py:(method|class|attribute|function)::\s*(.*)$/;
@@ -245,7 +248,10 @@ class DirectiveReader {
     if (role === 'class') {
       const kind = classKind(target);
       if (kind !== 'client') this.skip(kind, target, block.head.line);
+      const before = this.page.operations.length + this.page.skipped.length;
       for (const child of block.children) this.read(child, target);
+      // A client class with no method on the page: a service's index page (its methods are pages of their own).
+      if (kind === 'client' && this.page.operations.length + this.page.skipped.length === before) this.skip('index', target, block.head.line);
       return;
     }
     if (role !== 'method') {
@@ -261,6 +267,7 @@ class DirectiveReader {
       if (!enclosingClass || classKind(enclosingClass) === 'client') this.skip(kind, qualified, block.head.line);
       return;
     }
+    hoistSections(block);
     // Client helpers (can_paginate, get_waiter, upload_file …) have no Request Syntax: not operations.
     if (!block.children.some((c) => c.head.text === '**Request Syntax**')) {
       this.skip('other', qualified, block.head.line);
@@ -288,6 +295,23 @@ class DirectiveReader {
   }
 }
 
+/** The headings of a client method's own sections: they belong to the method's body, however indented. */
+const BODY_SECTIONS = new Set(['**Request Syntax**', '**Parameters**', '**Exceptions**']);
+
+/**
+ * Moves section headings nested under another block of a method body (boto3 ≥ 1.3x writes its
+ * placeholders at a fixed indent, deeper than the body) up to the body, with the blocks after them.
+ */
+function hoistSections(method: TextBlock): void {
+  const body = method.children;
+  for (let i = 0; i < body.length; i++) {
+    const children = body[i]!.children;
+    const at = children.findIndex((c) => BODY_SECTIONS.has(c.head.text));
+    if (at < 0) continue;
+    body.splice(i + 1, 0, ...children.splice(at));
+  }
+}
+
 /** What a documented class is: the client, a paginator, a waiter, or a resource. */
 function classKind(name: string): 'client' | SkippedSection['kind'] {
   if (/\.Client$/.test(name)) return 'client';
@@ -309,10 +333,20 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
     if (text === '**Request Syntax**') {
       seen.add('Request Syntax');
       const literal = literalAfter(body, i);
-      if (literal) {
-        parts.requestSyntax = literal.text;
+      if (literal && isPlaceholder(literal.text.text)) hide(parts, 'Request Syntax');
+      else if (literal) parts.requestSyntax = literal.text;
+      else sink.error(b.head.line, `Request Syntax of ${method}: expected a "::" literal block after the heading`);
+      if (literal) i = literal.index;
+      continue;
+    }
+    if (text === '**Parameters**') {
+      // RST pages list parameters as :param: fields; the heading stands only over a placeholder.
+      const literal = literalAfter(body, i);
+      if (literal && isPlaceholder(literal.text.text)) {
+        seen.add('Parameters');
+        hide(parts, 'Parameters');
         i = literal.index;
-      } else sink.error(b.head.line, `Request Syntax of ${method}: expected a "::" literal block after the heading`);
+      }
       continue;
     }
     const type = /^:type\s+([^:]+):\s*(.*)$/.exec(text);
@@ -363,17 +397,27 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
   return parts;
 }
 
-/** Reports the sections a client method page must have but this one lacks (e.g. a cut page). */
+/**
+ * Reports the sections a client method page must have but this one lacks (e.g. a cut page), and
+ * records them as missing. A section boto3 hid behind its placeholder is not missing: it is hidden.
+ */
 function checkSections(parts: Boto3OperationParts, seen: Set<string>, block: TextBlock, sink: DiagnosticSink): void {
   const last = flattenBlock(block).reduce((max, l) => Math.max(max, l.line), block.head.line);
+  const hidden = (section: string) => parts.gaps?.some((g) => g.section === section) ?? false;
   const missing: string[] = [];
   if (!seen.has('Request Syntax')) missing.push('Request Syntax');
   if (!seen.has('Return type') && !seen.has('Returns')) missing.push(':rtype:');
-  if (parts.returnType === 'dict' && !parts.response) missing.push('Response Structure');
-  if (parts.returnType === 'dict' && !parts.responseSyntax) missing.push('Response Syntax');
+  if (parts.returnType === 'dict' && !parts.response && !hidden('Response Structure')) missing.push('Response Structure');
+  if (parts.returnType === 'dict' && !parts.responseSyntax && !hidden('Response Syntax')) missing.push('Response Syntax');
   if (missing.length > 0) {
+    for (const section of missing) (parts.gaps ??= []).push({ section: section === ':rtype:' ? 'Return type' : section, state: 'missing' });
     sink.error(last, `${parts.method}: page ends without its ${missing.join(', ')} section${missing.length > 1 ? 's' : ''}`);
   }
+}
+
+/** Records that `section` stands behind boto3's placeholder. */
+function hide(parts: Boto3OperationParts, section: string): void {
+  (parts.gaps ??= []).push({ section, state: 'hidden' });
 }
 
 /** The `::` literal block following the heading at `index`: its text and the index of its last block. */
@@ -393,13 +437,19 @@ function readReturns(block: TextBlock, parts: Boto3OperationParts, sink: Diagnos
     const text = body[i]!.head.text;
     if (text === '**Response Syntax**') {
       const literal = literalAfter(body, i);
-      if (literal) {
-        parts.responseSyntax = literal.text;
-        i = literal.index;
-      } else sink.error(body[i]!.head.line, `Response Syntax of ${parts.method}: expected a "::" literal block after the heading`);
+      if (literal && isPlaceholder(literal.text.text)) hide(parts, 'Response Syntax');
+      else if (literal) parts.responseSyntax = literal.text;
+      else sink.error(body[i]!.head.line, `Response Syntax of ${parts.method}: expected a "::" literal block after the heading`);
+      if (literal) i = literal.index;
       continue;
     }
     if (text === '**Response Structure**') {
+      const placeholder = literalAfter(body, i);
+      if (placeholder && isPlaceholder(placeholder.text.text)) {
+        hide(parts, 'Response Structure');
+        i = placeholder.index;
+        continue;
+      }
       const rootBlock = body[i + 1];
       const head = rootBlock ? parseRstEntryHead(rootBlock.head.text) : undefined;
       if (rootBlock && head) {

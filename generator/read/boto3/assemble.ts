@@ -13,15 +13,31 @@ import {
   type SyntaxValue,
 } from '../syntax/python-literal.ts';
 import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../../ir/input.ts';
+import type { SectionGap } from '../../ir/model.ts';
+import { parsePrefix } from '../syntax/literal-prefix.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
 import { enumOfLiteral, kindOfDocType, kindOfLiteral, type DocTypeKind } from './types.ts';
 
 /** Walks literal and entries of one page, reporting into the page's sink. */
 class OperationAssembler {
+  /** Sections not shown whole: the parts' gaps, and literals found cut here. */
+  readonly gaps: SectionGap[];
+  /** Whether the page shows every input member's entry: else a member without one has unknown `required`. */
+  private inputEntriesShown = true;
+  /** Likewise for the output's entries. */
+  private outputEntriesShown = true;
+
   constructor(
     private readonly sink: DiagnosticSink,
     private readonly method: string,
-  ) {}
+    gaps: readonly SectionGap[] = [],
+  ) {
+    this.gaps = [...gaps];
+  }
+
+  private gap(section: string): boolean {
+    return this.gaps.some((g) => g.section === section);
+  }
 
   /** Line on the page of a position inside a located literal. */
   private lineOf(block: LocatedText, at: { line: number }): number {
@@ -36,12 +52,18 @@ class OperationAssembler {
       if (!(e instanceof LiteralSyntaxError)) throw e;
       const column = e.at.line === 1 ? (block.column ?? 1) + e.at.column - 1 : e.at.column;
       this.sink.error(this.lineOf(block, e.at), `${what} of ${this.method}: ${e.message}`, column);
-      return undefined;
+      // What the literal shows before it breaks off is still what the page says.
+      const prefix = parsePrefix(block.text, e.at.line, parse);
+      this.gaps.push({ section: what, state: 'cut' });
+      return prefix?.value;
     }
   }
 
   /** The input structure: keyword arguments of the Request Syntax joined with the parameters. */
   input(parts: Boto3OperationParts): StructureNode {
+    // The entries end where the page does: a page that stops before its return type may have lost some.
+    const pastParameters = parts.returnType !== undefined || parts.responseSyntax !== undefined || parts.response !== undefined || parts.exceptions.length > 0;
+    this.inputEntriesShown = pastParameters && !this.gap('Parameters');
     const request = this.parseLiteral(parts.requestSyntax, 'Request Syntax', parseRequestSyntax);
     if (request && request.method !== this.method) {
       this.sink.warning(parts.requestSyntax!.line, `Request Syntax calls ${request.method}, expected ${this.method}`);
@@ -49,8 +71,14 @@ class OperationAssembler {
     return { kind: 'structure', members: this.members(request?.args ?? [], parts.params, 'input', parts.line) };
   }
 
+  /** Whether the entries of the tree at `path` are all on the page. */
+  private entriesShown(path: string): boolean {
+    return path.startsWith('input') ? this.inputEntriesShown : this.outputEntriesShown;
+  }
+
   /** The output structure, or undefined when the page documents none. */
   output(parts: Boto3OperationParts): StructureNode | undefined {
+    this.outputEntriesShown = parts.response !== undefined && !this.gap('Response Structure');
     const literal = this.parseLiteral(parts.responseSyntax, 'Response Syntax', parseResponseSyntax);
     if (!literal && !parts.response) return undefined;
     const root = this.type(literal, parts.response, 'output', parts.response?.line ?? parts.line);
@@ -74,7 +102,10 @@ class OperationAssembler {
     for (const doc of entries) {
       if (doc.name === undefined || seen.has(doc.name)) continue;
       seen.add(doc.name);
-      if (literal.length > 0) this.sink.warning(doc.line, `${path}.${doc.name} is documented but missing from the syntax block`);
+      // A literal that breaks off lacks what follows the break: that is the cut, said once, not a disagreement.
+      if (literal.length > 0 && !this.gap(path.startsWith('input') ? 'Request Syntax' : 'Response Syntax')) {
+        this.sink.warning(doc.line, `${path}.${doc.name} is documented but missing from the syntax block`);
+      }
       members.push(this.member(doc.name, undefined, doc, `${path}.${doc.name}`, doc.line));
     }
     return members;
@@ -82,7 +113,7 @@ class OperationAssembler {
 
   private member(name: string, literal: SyntaxValue | undefined, doc: DocEntry | undefined, path: string, line: number): MemberNode {
     const type = this.type(literal, doc, path, line);
-    const member: MemberNode = { name, type, required: doc?.required ?? false, line };
+    const member: MemberNode = { name, type, required: doc ? doc.required : this.entriesShown(path) ? false : undefined, line };
     if (type.kind === 'recursive') type.memberName = name;
     if (doc?.documentation) member.documentation = doc.documentation;
     if (doc?.idempotencyToken) member.idempotencyToken = true;
@@ -166,7 +197,7 @@ function compatible(doc: DocTypeKind, literal: DocTypeKind): boolean {
 
 /** Builds the operation a boto3 page describes from its parts; problems go to `sink`. */
 export function assembleOperation(parts: Boto3OperationParts, sink: DiagnosticSink): ReadOperation {
-  const assembler = new OperationAssembler(sink, parts.method);
+  const assembler = new OperationAssembler(sink, parts.method, parts.gaps);
   const input = assembler.input(parts);
   const output = assembler.output(parts);
   const operation: ReadOperation = {
@@ -178,6 +209,7 @@ export function assembleOperation(parts: Boto3OperationParts, sink: DiagnosticSi
     source: { file: sink.file, line: parts.line },
   };
   if (output) operation.output = output;
+  if (assembler.gaps.length > 0) operation.incomplete = assembler.gaps;
   if (parts.seeAlso) operation.name = parts.seeAlso.operation;
   if (parts.deprecationMessage) operation.deprecationMessage = parts.deprecationMessage;
   return operation;

@@ -1,3 +1,5 @@
+import type { SectionGap } from '../../ir/model.ts';
+
 /**
  * The parts every rendering of a boto3 client page has (RST source, compact text, bullet text).
  * Each boto3 reader's only job is to find these parts in its rendering; `assemble.ts` turns them
@@ -51,5 +53,18 @@ export interface Boto3OperationParts {
   /** `:rtype:` / `Return type`, e.g. `dict` or `None`. */
   returnType?: string;
   exceptions: string[];
+  /**
+   * Sections the page does not show whole: `hidden` behind boto3's placeholder ("This section is too
+   * large to render"), `missing` when the page ends without them, `cut` when their literal breaks off.
+   */
+  gaps?: SectionGap[];
   line: number;
+}
+
+/** The first line of the placeholder newer boto3 writes instead of a section over its size limits. */
+export const PLACEHOLDER = '# This section is too large to render.';
+
+/** Whether a literal block is boto3's placeholder for a section too large to render. */
+export function isPlaceholder(text: string): boolean {
+  return text.trimStart().startsWith(PLACEHOLDER);
 }
