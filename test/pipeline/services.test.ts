@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATOR_VERSION } from '../../generator/cli.ts';
-import { loadIR, runToIR } from '../../generator/pipeline/load-ir.ts';
+import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { tempDir } from '../emit/helpers.ts';
 
 const ODB = 'specs/aws/odb/get_odb_peering_connection.rst';
@@ -48,13 +47,6 @@ describe('a folder of pages from several services', () => {
       ['first', ['GetOdbPeeringConnection']],
       ['second', ['GetConnection']],
     ]);
-  });
-
-  it('reads the same through the pipeline, on the thread pool', async () => {
-    const dir = mixedFolder();
-    const { ir, diagnostics, result } = await runToIR([dir], { generatorVersion: GENERATOR_VERSION, threads: 2, poolMinBytes: 0 });
-    expect(result.committed).toBe(true);
-    expect({ ir, diagnostics }).toEqual(loadIR([dir]));
   });
 
   it('stays one service when the folder settings name it', () => {

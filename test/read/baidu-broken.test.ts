@@ -136,17 +136,4 @@ describe('Baidu pages with problems', () => {
     // Without facts no wire name is known; the Python name is camel-cased and a warning says so.
     expect(page.diagnostics.some((d) => d.message.includes('the facts give no wire name for argument "bandwidth_in_mbps"; "bandwidthInMbps" assumed'))).toBe(true);
   });
-
-  it('never throws: every prefix of the page, both readers', () => {
-    const step = 37;
-    for (let n = 0; n < lines.length; n += step) {
-      const prefix = lines.slice(0, n).join('\n');
-      expect(() => readBaiduText(prefix, 'p.txt', context)).not.toThrow();
-      expect(() => readBaiduMarkdown(prefix.replace(/^Plain Text$/gm, '```python'), 'p.md', context)).not.toThrow();
-    }
-    for (const junk of ['', '\u0000', '```\n@required(\n```', '1@required(a\n2def x(', 'JSON\n1{"a":\n2', '```json\n{{{\n```\ndef f(self):']) {
-      expect(() => readBaiduText(junk, 'j.txt', context)).not.toThrow();
-      expect(() => readBaiduMarkdown(junk, 'j.md', context)).not.toThrow();
-    }
-  });
 });
