@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the compiled CLI into dist/ (git-ignored): `npm run build:cli`, and `prepare` (so `npm ci`).
 // With `--prepare` a failed build only warns: the CLI then runs from the sources, and `npm ci` (and
-// so `npm test`, whose test/bin.test.ts builds and fails loudly) is not blocked by it.
+// so `npm run test:all`, whose test/bin.test.ts builds and fails loudly) is not blocked by it.
 //
 // esbuild bundles generator/cli.ts and the thread pools' worker modules (generator/repo.ts names
 // them `<pool>-worker.js`) as ES modules for Node 20; packages stay external (loaded from

@@ -1,5 +1,5 @@
 /**
- * The short fuzz campaign CI runs inside `npm test`: a fixed seed, so a failure here is
+ * The short fuzz campaign CI runs inside `npm run test:all`: a fixed seed, so a failure here is
  * reproducible with `npm run fuzz -- --seed 8 --count 300` (the full local run is ≥ 100,000
  * inputs, bench/fuzz.md). Also the campaign's own bounds: a hang is cut at its deadline.
  */
