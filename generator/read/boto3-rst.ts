@@ -254,6 +254,11 @@ class DirectiveReader {
       if (kind === 'client' && this.page.operations.length + this.page.skipped.length === before) this.skip('index', target, block.head.line);
       return;
     }
+    if (role === 'method' && !/\(.*\)\s*$/.test(signature)) {
+      // boto3 writes every method as `name(**kwargs)` or `name()`: this one broke off (a cut page).
+      this.sink.error(block.head.line, `py:method directive without its signature "${signature.slice(0, 80)}": expected Service.Client.method(**kwargs) (a page cut short?)`);
+      return;
+    }
     if (role !== 'method') {
       this.skip('resource', target, block.head.line);
       return;
@@ -269,8 +274,12 @@ class DirectiveReader {
     }
     hoistSections(block);
     // Client helpers (can_paginate, get_waiter, upload_file …) have no Request Syntax: not operations.
+    // boto3 documents every API operation as `name(**kwargs)`, helpers with their own arguments; an
+    // operation whose page ends before both its Request Syntax and its return type is a cut page.
     if (!block.children.some((c) => c.head.text === '**Request Syntax**')) {
-      this.skip('other', qualified, block.head.line);
+      const cut = /\(\*\*kwargs\)\s*$/.test(signature) && !block.children.some((c) => /^:(rtype|returns?):/.test(c.head.text));
+      if (!cut) this.skip('other', qualified, block.head.line);
+      else this.cutBeforeSyntax(block, method, segments[0]!);
       return;
     }
     const parts = readMethodBody(block, method, this.sink);
@@ -283,6 +292,17 @@ class DirectiveReader {
     }
     const operation: ReadOperation = assembleOperation(parts, this.sink);
     this.page.operations.push(operation);
+  }
+
+  /**
+   * A client method whose page ends before its Request Syntax and return type: an operation, of
+   * which the page shows the name and the description only. Its input and output are unknown.
+   */
+  private cutBeforeSyntax(block: TextBlock, method: string, clientName: string): void {
+    const parts = readMethodBody(block, method, this.sink);
+    this.page.service.clientName ??= clientName;
+    if (parts.seeAlso) this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
+    this.page.operations.push(assembleOperation(parts, this.sink));
   }
 
   /** Reports lines left out because they nest deeper than {@link MAX_TREE_DEPTH} levels. */
@@ -365,8 +385,14 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
     }
     const rtype = /^:rtype:\s*(.*)$/.exec(text);
     if (rtype) {
-      seen.add('Return type');
-      parts.returnType = rtype[1]!.trim();
+      // An operation returns a dict (or None); another word on the page's last line is one the page
+      // broke off inside (`:rtype: d`), and an empty `:rtype:` one it broke off after: then it is missing.
+      const value = rtype[1]!.trim();
+      const cut = value === '' || (!/^(dict|None)$/.test(value) && i === body.length - 1 && b.children.length === 0);
+      if (!cut) {
+        seen.add('Return type');
+        parts.returnType = rtype[1]!.trim();
+      }
       continue;
     }
     const returns = /^:returns:\s*(.*)$/.exec(text);
@@ -393,6 +419,7 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
   }
   parts.documentation = description.text;
   if (description.deprecationMessage) parts.deprecationMessage = description.deprecationMessage;
+  parts.structureEndsPage = !seen.has('Exceptions');
   checkSections(parts, seen, block, sink);
   return parts;
 }

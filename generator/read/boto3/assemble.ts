@@ -26,6 +26,8 @@ class OperationAssembler {
   private inputEntriesShown = true;
   /** Likewise for the output's entries. */
   private outputEntriesShown = true;
+  /** Output paths the Response Syntax shows and the Response Structure has no entry for. */
+  private readonly outputWithoutEntry: string[] = [];
 
   constructor(
     private readonly sink: DiagnosticSink,
@@ -64,11 +66,22 @@ class OperationAssembler {
     // The entries end where the page does: a page that stops before its return type may have lost some.
     const pastParameters = parts.returnType !== undefined || parts.responseSyntax !== undefined || parts.response !== undefined || parts.exceptions.length > 0;
     this.inputEntriesShown = pastParameters && !this.gap('Parameters');
+    const last = parts.params[parts.params.length - 1];
+    if (!pastParameters && last?.name !== undefined) this.trailingParameter = `input.${last.name}`;
     const request = this.parseLiteral(parts.requestSyntax, 'Request Syntax', parseRequestSyntax);
     if (request && request.method !== this.method) {
       this.sink.warning(parts.requestSyntax!.line, `Request Syntax calls ${request.method}, expected ${this.method}`);
     }
     return { kind: 'structure', members: this.members(request?.args ?? [], parts.params, 'input', parts.line) };
+  }
+
+  /** Input paths under the last parameter entry of a page cut inside its parameters (that entry may be cut). */
+  private trailingParameter: string | undefined;
+
+  /** Whether `path` lies in the entry a cut page may have broken off inside. */
+  private inTrailingEntry(path: string): boolean {
+    const t = this.trailingParameter;
+    return t !== undefined && (path === t || path.startsWith(`${t}.`) || path.startsWith(`${t}[`) || path.startsWith(`${t}{`));
   }
 
   /** Whether the entries of the tree at `path` are all on the page. */
@@ -82,6 +95,13 @@ class OperationAssembler {
     const literal = this.parseLiteral(parts.responseSyntax, 'Response Syntax', parseResponseSyntax);
     if (!literal && !parts.response) return undefined;
     const root = this.type(literal, parts.response, 'output', parts.response?.line ?? parts.line);
+    const cut = this.outputWithoutEntry;
+    if (cut.length > 0 && parts.structureEndsPage) {
+      // boto3 documents every member it shows in the syntax: the page broke off inside the structure.
+      this.gaps.push({ section: 'Response Structure', state: 'cut' });
+      const more = cut.length > 1 ? ` and ${cut.length - 1} more` : '';
+      this.sink.error(parts.response!.line, `Response Structure of ${this.method} ends without an entry for ${cut[0]}${more} (a page cut short?)`);
+    }
     if (root.kind === 'structure' || root.kind === 'union') return root;
     this.sink.warning(parts.response?.line ?? parts.line, `response of ${this.method} is a ${root.kind}, expected a dict`);
     return undefined;
@@ -97,6 +117,7 @@ class OperationAssembler {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
       const doc = byName.get(entry.key);
+      if (!doc && path.startsWith('output') && this.outputEntriesShown) this.outputWithoutEntry.push(`${path}.${entry.key}`);
       members.push(this.member(entry.key, entry.value, doc, `${path}.${entry.key}`, doc?.line ?? line));
     }
     for (const doc of entries) {
@@ -113,7 +134,9 @@ class OperationAssembler {
 
   private member(name: string, literal: SyntaxValue | undefined, doc: DocEntry | undefined, path: string, line: number): MemberNode {
     const type = this.type(literal, doc, path, line);
-    const member: MemberNode = { name, type, required: doc ? doc.required : this.entriesShown(path) ? false : undefined, line };
+    // A [REQUIRED] mark is a fact; its absence is one only where the entry is whole (not the last of a cut list).
+    const shown = this.entriesShown(path) || (doc !== undefined && !this.inTrailingEntry(path));
+    const member: MemberNode = { name, type, required: doc?.required ? true : shown ? false : undefined, line };
     if (type.kind === 'recursive') type.memberName = name;
     if (doc?.documentation) member.documentation = doc.documentation;
     if (doc?.idempotencyToken) member.idempotencyToken = true;

@@ -58,6 +58,11 @@ export interface Boto3OperationParts {
    * large to render"), `missing` when the page ends without them, `cut` when their literal breaks off.
    */
   gaps?: SectionGap[];
+  /**
+   * Nothing follows the Response Structure on the page (no Exceptions section): a syntax member
+   * without an entry there means the page was cut inside it.
+   */
+  structureEndsPage?: boolean;
   line: number;
 }
 

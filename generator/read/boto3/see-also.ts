@@ -1,6 +1,7 @@
 /** The "See also: AWS API Documentation" link: service id, API version and PascalCase operation. */
 
-const LINK = /goto\/WebAPI\/(?<service>[a-z0-9][a-z0-9-]*?)-(?<version>\d{4}-\d{2}-\d{2})\/(?<operation>[A-Za-z0-9_]+)/;
+// The operation ends where the link target does (`>`): a page cut inside the URL names no operation.
+const LINK = /goto\/WebAPI\/(?<service>[a-z0-9][a-z0-9-]*?)-(?<version>\d{4}-\d{2}-\d{2})\/(?<operation>[A-Za-z0-9_]+)>/;
 
 /** What the link names, when `text` holds one. */
 export function parseSeeAlso(text: string): { serviceId: string; apiVersion: string; operation: string } | undefined {
