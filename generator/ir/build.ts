@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ReadOperation, ReadPage, StructureNode } from './input.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
+import { PROVIDERS } from '../../runtime/src/providers.ts';
 import { checkBindings } from './bindings.ts';
 import { serviceKey, uniqueServices } from './invariants.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
@@ -120,7 +121,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     }
   }
 
-  const wire = wireOf(input.settings);
+  const wire = wireOf(input.settings, provider);
   const service: Service = {
     id,
     provider,
@@ -163,11 +164,11 @@ function serviceIdOf(input: ServiceInput, pages: readonly ReadPage[], diagnostic
 }
 
 /** The wire facts in a service's settings, when they give a protocol and an endpoint. */
-function wireOf(settings: ServiceSettings): WireSettings | undefined {
+function wireOf(settings: ServiceSettings, provider: Provider): WireSettings | undefined {
   if (!settings.protocol || !settings.endpoint) return undefined;
   const wire: WireSettings = {
     protocol: settings.protocol,
-    signatureVersion: settings.signatureVersion ?? (settings.protocol === 'rest-json' ? 'bce-auth-v1' : 'v4'),
+    signatureVersion: settings.signatureVersion ?? PROVIDERS[provider].signatureVersion,
     endpoint: settings.endpoint,
     timestampFormat: settings.timestampFormat ?? 'epoch-seconds',
   };

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { MemberLocation, Operation, Service } from '../../ir/model.ts';
+import { emitterProvider } from '../providers.ts';
 
 /** A member of a structure/union shape in the schema. */
 export interface SchemaMemberView {
@@ -45,6 +46,8 @@ export interface SchemaView {
   id: string;
   provider: string;
   protocol: string;
+  /** The signer, when it is not the provider's default. */
+  signatureVersion?: string;
   apiVersion?: string;
   targetPrefix?: string;
   signingName?: string;
@@ -67,6 +70,7 @@ function locationsOf(operations: readonly Operation[], shapeId: string): Map<str
 /** The schema view of `service`. Shapes sorted by id (as in the IR). */
 export function schemaView(service: Service): SchemaView {
   const wire = service.wire;
+  const provider = emitterProvider(service.provider);
   const rest = wire?.protocol === 'rest-json';
   const shapes: SchemaShapeView[] = Object.keys(service.shapes)
     .sort()
@@ -103,7 +107,9 @@ export function schemaView(service: Service): SchemaView {
   return {
     id: service.id,
     provider: service.provider,
-    protocol: wire?.protocol ?? (service.provider === 'baidu' ? 'rest-json' : 'awsJson1_1'),
+    protocol: wire?.protocol ?? provider.protocol,
+    // Written only where it is not the provider's own signer, which the runtime takes when none is named.
+    ...(wire && wire.signatureVersion !== provider.signatureVersion ? { signatureVersion: wire.signatureVersion } : {}),
     ...(service.apiVersion ? { apiVersion: service.apiVersion } : {}),
     ...(wire?.targetPrefix ? { targetPrefix: wire.targetPrefix } : {}),
     ...(wire?.signingName ? { signingName: wire.signingName } : {}),
