@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { PROVIDERS } from '../../runtime/src/providers.ts';
 import type { Service } from './model.ts';
 
 /** A service id usable as a folder name: lower-case letters, digits, `.`, `-`, `_`; no `..`. */
@@ -13,8 +14,8 @@ const SAFE_FOLDER_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
 
-/** The providers docsdk generates clients for. */
-const PROVIDERS: ReadonlySet<string> = new Set(['aws', 'baidu']);
+/** The providers docsdk generates clients for: those the runtime has a row for. */
+const KNOWN_PROVIDERS: ReadonlySet<string> = new Set(Object.keys(PROVIDERS));
 
 /** True when `name` is a valid npm package name. */
 export function isPackageName(name: string): boolean {
@@ -27,7 +28,7 @@ export function serviceProblems(service: Service): string[] {
   if (!SAFE_FOLDER_ID.test(service.id) || service.id.includes('..')) {
     out.push(`service id ${JSON.stringify(service.id)} is not a safe folder name (a-z, 0-9, '.', '-', '_')`);
   }
-  if (!PROVIDERS.has(service.provider)) out.push(`unknown provider ${JSON.stringify(service.provider)}`);
+  if (!KNOWN_PROVIDERS.has(service.provider)) out.push(`unknown provider ${JSON.stringify(service.provider)}`);
   if (service.packageName !== undefined && !isPackageName(service.packageName)) {
     out.push(`${service.id}: packageName ${JSON.stringify(service.packageName)} is not a valid npm package name`);
   }
