@@ -7,7 +7,7 @@
 import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
-import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock } from './indent-tree.ts';
+import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
@@ -168,11 +168,31 @@ interface ChunkLines {
 function readBlocksOf(reader: DirectiveReader, lines: ChunkLines, first: number, last: number, enclosingClass: string | undefined): void {
   const from = lines.starts[first - 1] ?? lines.text.length;
   const to = lines.starts[last] ?? lines.text.length;
-  const blocks = buildTree(splitLines(lines.text.slice(from, to), first + lines.base));
+  const blocks = buildTree(joinShallowContinuations(splitLines(lines.text.slice(from, to), first + lines.base)));
   // Entries nest by indentation alone (no literal bounds them): their tree is cut at a depth readers can recurse to.
   const cut = limitDepth(blocks);
   if (cut) reader.tooDeep(cut.line);
   for (const block of blocks) reader.read(block, enclosingClass);
+}
+
+/**
+ * Newer botocore keeps raw line breaks of the model's HTML inside descriptions, so a line of a
+ * paragraph can start shallower than the directive's body (`\n Data Type.` at one space, under a
+ * body at two): read by indentation it would end the method there and take the rest of it along.
+ * Inside a directive, a line indented deeper than the directive but shallower than its body
+ * continues the line before it: it takes that line's indentation.
+ */
+function joinShallowContinuations(lines: TextLine[]): TextLine[] {
+  const head = lines[0];
+  const body = lines.find((l) => l.indent > (head?.indent ?? 0));
+  if (!head || !body) return lines;
+  let previous = head;
+  return lines.map((l) => {
+    const shallow = l.indent > head.indent && l.indent < body.indent && previous !== head && !l.blankBefore;
+    const out = shallow ? { ...l, indent: previous.indent } : l;
+    previous = out;
+    return out;
+  });
 }
 
 /**

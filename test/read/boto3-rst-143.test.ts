@@ -64,6 +64,17 @@ describe('placeholders ("This section is too large to render")', () => {
   });
 });
 
+describe('raw line breaks from the model', () => {
+  test('a description line shallower than the method body continues its paragraph, not ends the method', () => {
+    const { op, input, output } = only('serverlessrepo/client/create_cloud_formation_change_set.rst');
+    // TemplateId, the return type, the response and the exceptions all come after the shallow line.
+    expect(Object.keys(membersOf(input))).toContain('TemplateId');
+    expect(Object.keys(membersOf(output))).toContain('StackId');
+    expect(op.errors).toEqual(['TooManyRequestsException', 'BadRequestException', 'InternalServerErrorException', 'ForbiddenException']);
+    expect(op.incomplete).toBeUndefined();
+  });
+});
+
 describe('pages that are not operations', () => {
   test('a service index page (client class, toctree) is skipped as an index, not an error', () => {
     const page = readDocument(readFileSync(`${DIR}/directconnect.rst`, 'utf8'), 'directconnect.rst');
