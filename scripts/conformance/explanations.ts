@@ -39,7 +39,13 @@ export const EXPLANATIONS: readonly Explanation[] = [
   {
     id: 'json-value-header',
     reason: 'Members carried as JSON in an HTTP header (jsonvalue) are documented as "JSON serializable": a document, though the model types them string.',
-    matches: (m) => m.kind === 'type' && m.expected === 'string' && m.actual === 'document',
+    matches: (m) => m.kind === 'type' && m.expected === 'string' && m.actual === 'document' && !/CopySource$/.test(m.path),
+  },
+  {
+    id: 'botocore-documented-synthetic-member',
+    reason:
+      "botocore's docs handlers document members the model lacks: S3 outputs with an `Expires` header get `ExpiresString`, the raw header value botocore adds to the response (botocore.handlers.document_expires_shape).",
+    matches: (m, service) => m.kind === 'member' && m.expected === '(absent)' && service === 's3' && /\.output\.ExpiresString$/.test(m.path),
   },
   {
     id: 'boto3-customised-type',

@@ -17,3 +17,16 @@ export const CI_SERVICES: readonly string[] = [
   // ec2
   'ec2',
 ];
+
+/**
+ * The services of the boto3 1.43 per-method corpus CI builds (scripts/corpus-boto3-143) and scores on
+ * every run: the fixed subset `scripts/corpora --subset` builds (the fixtures' directconnect, glue,
+ * kinesis and logs; event streams in bedrock-runtime; paginators, waiters and resources across json,
+ * rest-json, rest-xml and query), plus s3 (its transfer and presigning helpers, injected checksum
+ * members), ec2 (the ec2 protocol, Filter aliases, placeholders) and securityhub (Parameters and
+ * Response Structure behind "This section is too large to render"). `-- --all` scores every service.
+ */
+export const CI_SERVICES_143: readonly string[] = [
+  'directconnect', 'glue', 'kinesis', 'logs', 'dynamodb', 'sqs', 'sns', 'cloudformation', 'ecs', 'lambda', 'iam', 'route53',
+  'bedrock-runtime', 'acm', 'sts', 's3', 'ec2', 'securityhub',
+];

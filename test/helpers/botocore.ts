@@ -4,9 +4,16 @@
  * float), input `required`, enum values, unions, streams, documents and error names. Used by the
  * reader tests on the seeds and by the conformance run on the whole corpus, so it walks each
  * operation's input and output once, without copying shapes, and returns plain records.
+ *
+ * A fact the page does not show is neither right nor wrong: it is "not shown" ({@link Score.notShown}).
+ * That is a fact under a section the operation's `incomplete` lists (boto3 1.43 hides sections behind
+ * "This section is too large to render"; a cut page lacks them), the `required` of a member with
+ * `unknown: ['required']`, or the type of a member with `unknown: ['type']` and all below it (see
+ * {@link shownSections}).
  */
 import { readFileSync } from 'node:fs';
-import type { Service, Shape } from '../../generator/ir/model.ts';
+import { gunzipSync } from 'node:zlib';
+import type { Operation, Service, Shape } from '../../generator/ir/model.ts';
 
 /** The parts of a botocore shape this comparison reads. */
 export interface BotocoreShape {
@@ -41,6 +48,14 @@ export interface Fact {
   kind: FactKind;
 }
 
+/**
+ * A fact the page does not show. `onWholePage`: the operation lists no gap, yet the IR marks the
+ * member's `required` unknown — the reader could not tell what a whole page shows (worth a look).
+ */
+export interface NotShownFact extends Fact {
+  onWholePage?: true;
+}
+
 /** A fact the IR gets wrong: what the model says (`expected`) and what the IR says (`actual`). */
 export interface Mismatch extends Fact {
   expected: string;
@@ -54,9 +69,14 @@ export interface Mismatch extends Fact {
 
 /** The result of scoring one service. */
 export interface Score {
-  /** Every fact compared, right or wrong, in walk order. */
+  /** Every fact compared, right or wrong, in walk order: the facts the pages show. */
   facts: Fact[];
   mismatches: Mismatch[];
+  /**
+   * Facts the pages do not show (under a section the operation's `incomplete` lists, or a `required`
+   * the IR marks unknown): not compared, neither right nor wrong. Model facts the IR lacks there are here too.
+   */
+  notShown: NotShownFact[];
   /**
    * Model members and operations the IR doesn't have, when the model may be newer than the docs
    * (`modelMayBeNewer`): listed, not counted. Otherwise they are `member` mismatches.
@@ -72,11 +92,12 @@ export interface ScoreOptions {
 
 const modelCache = new Map<string, BotocoreModel>();
 
-/** Reads (once per path) a botocore `service-2.json`. */
+/** Reads (once per path) a botocore `service-2.json`, or the gzipped `service-2.json.gz` botocore ≥ 1.3x installs. */
 export function loadBotocoreModel(file: string): BotocoreModel {
   let model = modelCache.get(file);
   if (!model) {
-    model = JSON.parse(readFileSync(file, 'utf8')) as BotocoreModel;
+    const bytes = readFileSync(file);
+    model = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as BotocoreModel;
     modelCache.set(file, model);
   }
   return model;
@@ -110,9 +131,53 @@ export function kindOfBotocoreShape(shape: BotocoreShape): Shape['type'] {
   }
 }
 
+/**
+ * Which facts of an operation its page shows, from the sections its `incomplete` lists. boto3 shows
+ * input members and types in the Request Syntax and the Parameters, `required` only in the Parameters
+ * ([REQUIRED]), input enums only in the Request Syntax (`'A'|'B'`); output members and types in the
+ * Response Syntax and Structure, output enums only in the Response Syntax; errors in the Exceptions.
+ * A page that ends before its return type shows nothing after it (its output and errors), and one that
+ * also lacks its Request Syntax broke off before the input.
+ */
+export function shownSections(op: Pick<Operation, 'incomplete'>): {
+  input: boolean;
+  inputEnums: boolean;
+  inputEntries: boolean;
+  required: boolean;
+  output: boolean;
+  outputEnums: boolean;
+  outputEntries: boolean;
+  errors: boolean;
+  whole: boolean;
+} {
+  const gaps = new Set((op.incomplete ?? []).map((g) => g.section));
+  const ended = gaps.has('Return type');
+  const inputEntries = !gaps.has('Parameters') && !(gaps.has('Request Syntax') && ended);
+  return {
+    input: !(gaps.has('Request Syntax') && (gaps.has('Parameters') || ended)),
+    inputEnums: !gaps.has('Request Syntax'),
+    inputEntries,
+    required: inputEntries,
+    output: !ended && !(gaps.has('Response Syntax') && gaps.has('Response Structure')),
+    outputEnums: !ended && !gaps.has('Response Syntax'),
+    outputEntries: !ended && !gaps.has('Response Structure'),
+    errors: !ended && !gaps.has('Exceptions'),
+    whole: gaps.size === 0,
+  };
+}
+
+type Shown = ReturnType<typeof shownSections>;
+const ALL_SHOWN: Shown = { input: true, inputEnums: true, inputEntries: true, required: true, output: true, outputEnums: true, outputEntries: true, errors: true, whole: true };
+/** Type kinds only the entries tell apart: the syntax shows a dict, the entry's tagged-union note says which. */
+const DICT_KINDS = new Set(['structure', 'union']);
+
 /** Walks one service's operations against the model, collecting facts and mismatches. */
 class Scorer {
-  readonly score: Score = { facts: [], mismatches: [], notInDocs: [] };
+  readonly score: Score = { facts: [], mismatches: [], notInDocs: [], notShown: [] };
+  /** What the current operation's page shows. */
+  private shown: Shown = ALL_SHOWN;
+  /** Whether the walk is in an operation's input (else its output). */
+  private inInput = true;
 
   constructor(
     private readonly service: Service,
@@ -130,7 +195,27 @@ class Scorer {
   /** How many recursive references the current walk has followed. */
   private recursionDepth = 0;
 
+  /**
+   * Whether the current operation's page shows a fact of this kind where the walk is. A structure
+   * taken for a union (or the reverse) is not shown where the entries are hidden: only their
+   * tagged-union note tells the two apart.
+   */
+  private isShown(kind: FactKind, expected?: string, actual?: string): boolean {
+    const s = this.shown;
+    if (kind === 'operation') return true;
+    if (kind === 'error') return s.errors;
+    if (kind === 'required') return s.required;
+    if (!(this.inInput ? s.input : s.output)) return false;
+    if (kind === 'enum') return this.inInput ? s.inputEnums : s.outputEnums;
+    if (kind === 'type' && expected !== actual && DICT_KINDS.has(expected!) && DICT_KINDS.has(actual!)) return this.inInput ? s.inputEntries : s.outputEntries;
+    return true;
+  }
+
   private fact(path: string, kind: FactKind, expected: string, actual: string): void {
+    if (!this.isShown(kind, expected, actual)) {
+      this.score.notShown.push({ path, kind });
+      return;
+    }
     this.score.facts.push({ path, kind });
     if (expected !== actual) {
       this.score.mismatches.push(this.recursionDepth > 0 ? { path, kind, expected, actual, throughRecursion: true } : { path, kind, expected, actual });
@@ -142,12 +227,17 @@ class Scorer {
     for (const op of this.service.operations) {
       documented.add(op.name);
       const modelOp = this.model.operations[op.name];
+      this.shown = ALL_SHOWN;
       this.fact(op.name, 'operation', modelOp ? op.name : '(absent)', op.name);
       if (!modelOp) continue;
+      this.shown = op.incomplete ? shownSections(op) : ALL_SHOWN;
       this.errors(op.name, op.errors, (modelOp.errors ?? []).map((e) => e.shape));
+      this.inInput = true;
       this.root(`${op.name}.input`, op.input, modelOp.input?.shape, true);
+      this.inInput = false;
       this.root(`${op.name}.output`, op.output, modelOp.output?.shape, false);
     }
+    this.shown = ALL_SHOWN;
     for (const name of Object.keys(this.model.operations)) if (!documented.has(name)) this.score.notInDocs.push(name);
   }
 
@@ -203,19 +293,23 @@ class Scorer {
         const member = ir.members[name];
         const memberPath = `${path}.${name}`;
         if (!member) {
-          if (this.options.modelMayBeNewer) this.score.notInDocs.push(memberPath);
+          if (this.options.modelMayBeNewer && this.isShown('member')) this.score.notInDocs.push(memberPath);
           else this.fact(memberPath, 'member', name, '(absent)');
           continue;
         }
-        this.score.facts.push({ path: memberPath, kind: 'member' });
+        this.fact(memberPath, 'member', name, name);
         if (input) {
           // boto3 leaves [REQUIRED] off a member it cuts short as recursive: the docs can't show it.
           const cut = this.irPath.includes(member.target) || this.modelPath.includes(ref.shape);
           if (cut) this.recursionDepth++;
-          this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
+          // A member whose entry the page does not show: whether it is required is not shown either.
+          if (member.unknown?.includes('required')) this.score.notShown.push(this.shown.whole ? { path: memberPath, kind: 'required', onWholePage: true } : { path: memberPath, kind: 'required' });
+          else this.fact(memberPath, 'required', String(required.has(name)), String(member.required ?? false));
           if (cut) this.recursionDepth--;
         }
-        this.shape(memberPath, member.target, ref.shape, input, seen, true, ref.enum);
+        // A member whose type the page does not show (a placeholder, a type only named): nothing below it is shown.
+        if ((member.unknown as readonly string[] | undefined)?.includes('type')) this.score.notShown.push({ path: memberPath, kind: 'type' });
+        else this.shape(memberPath, member.target, ref.shape, input, seen, true, ref.enum);
       }
       for (const name of Object.keys(ir.members)) if (!(name in model.members)) this.fact(`${path}.${name}`, 'member', '(absent)', name);
     } else if (ir.type === 'list' && model.member) {
