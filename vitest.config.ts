@@ -4,16 +4,19 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const ALL = ['test/**/*.test.ts', 'runtime/test/**/*.test.ts'];
 
 /**
- * The files only the full tier runs (`npm run test:all`, what CI runs): fuzz campaigns, packaging,
- * kill tests, type-checking and corpus-scale property checks. Every other file is in the fast tier
- * (`npm test`: unit and table tests and one small end-to-end, within 30 s on a 2-core machine). A
- * file's tier is declared here and nowhere else (test/tiers.test.ts checks each path here exists, so
- * a renamed slow file can't fall into the fast tier unnoticed).
+ * The files only the full tier runs (`npm run test:all`, what CI runs): fuzz campaigns, builds and
+ * packaging, kill tests, child processes and thread pools, type-checking, corpus-scale property
+ * checks. Every other file is in the fast tier (`npm test`: unit and table tests and one small
+ * end-to-end, within 30 s on a 2-core machine). A file's tier is declared here and nowhere else
+ * (test/tiers.test.ts checks each path here exists, so a renamed slow file can't fall into the fast
+ * tier unnoticed).
  */
 export const SLOW = [
+  'runtime/test/dist.test.ts',
   'test/architecture.test.ts',
   'test/bin.test.ts',
   'test/cli.slow.test.ts',
+  'test/diff/check.test.ts',
   'test/diff/git.test.ts',
   'test/emit/generate-cache.test.ts',
   'test/emit/generate.slow.test.ts',
