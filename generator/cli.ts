@@ -89,18 +89,21 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .option('--check-types', 'type-check every generated package (strict) before writing')
     .option('--cache-dir <dir>', 'cache of readings and packages: unchanged services are not read or emitted again', '.docsdk-cache')
     .option('--no-cache', 'read and emit everything, and leave the cache alone')
-    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string }) => {
+    .option('--keep-going', 'write the services without errors; one with errors keeps its package as it was (still exit 1)')
+    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean }) => {
       const strict = opts.strict ?? false;
+      const keepGoing = opts.keepGoing ?? false;
       const result = await runPipeline(paths, new TreeSink(opts.out), {
         generatorVersion: GENERATOR_VERSION,
         checkTypes: opts.checkTypes ?? false,
         strict,
+        keepGoing,
         ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
       });
-      if (failed(io, result, strict, `nothing written: ${opts.out} is unchanged`)) {
-        exitCode = EXIT_BAD_INPUT;
-        return;
-      }
+      const bad = failed(io, result, strict, `nothing written: ${opts.out} is unchanged`);
+      if (bad) exitCode = EXIT_BAD_INPUT;
+      if (!result.committed) return;
+      for (const folder of result.leftOut) io.stderr(`not written (errors above): ${opts.out}/${folder}\n`);
       for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files} files)\n`);
     });
 

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { sortDiagnostics } from '../diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { contentHash, sha256 } from '../cache/content-hash.ts';
 import { generatorKey } from '../cache/generator-key.ts';
 import { CacheStore, type CacheIndex, type ServiceRecord } from '../cache/store.ts';
@@ -46,6 +46,11 @@ export interface PipelineOptions {
   threads?: number;
   /** From this many bytes to read, documents are read on threads (default {@link POOL_MIN_BYTES}; tests lower it). */
   poolMinBytes?: number;
+  /**
+   * A service whose pages or build give an error is left out (its package, if the output has one,
+   * stays as it was) and the others still reach the sink; the errors are reported all the same.
+   */
+  keepGoing?: boolean;
 }
 
 /** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
@@ -56,6 +61,8 @@ export interface PipelineResult extends Findings {
   committed: boolean;
   /** Sections of the documents recognised and skipped as not client operations, by kind, over every document. */
   skipped: Record<string, number>;
+  /** With `keepGoing`: the package folders of services left out for their errors, in run order. */
+  leftOut: string[];
 }
 
 /** From this many bytes to read, documents are read on threads (starting them takes about a second). */
@@ -75,8 +82,10 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
   const lanes = 2 * (options.threads ?? availableParallelism());
   const checkTypes = options.checkTypes ?? false;
   const given: { order: number; service: PlannedService; record: ServiceRecord; cached: boolean }[] = [];
-  const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false, skipped: {} };
-  const fails = () => result.diagnostics.some((d) => d.severity === 'error' || options.strict) || result.invalidIR.length > 0 || result.problems.length > 0;
+  const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false, skipped: {}, leftOut: [] };
+  const isError = (d: Diagnostic) => d.severity === 'error' || (options.strict ?? false);
+  // With keepGoing, a service's errors leave that service out instead of failing the run.
+  const fails = () => (!options.keepGoing && result.diagnostics.some(isError)) || result.invalidIR.length > 0 || result.problems.length > 0;
   const settingsKeys = new Map<ServiceInput, string>();
   const settingsKeyOf = (input: ServiceInput) => {
     let key = settingsKeys.get(input);
@@ -168,6 +177,12 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       if (handed.has(key)) continue;
       handed.add(key);
       if (opened && !sink.emits) sink.built(built.service, entry.record);
+      if (options.keepGoing && sink.emits && (built.record.diagnostics.some(isError) || service.documents.some((d) => index.documents[d.key]!.diagnostics.some(isError)))) {
+        result.leftOut.push(built.record.folder);
+        given.pop();
+        if (opened) sink.keepExisting(built.record.folder);
+        continue;
+      }
       // Once the run fails no package reaches the sink: services are still built, for their diagnostics.
       if (!opened || !sink.emits || fails()) continue;
       const place = (pkg: EmittedPackage) => {

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CacheIndex, CacheStore, OutputRecord, OutputStat, ServiceRecord } from '../cache/store.ts';
 import type { EmittedFile } from '../emit/emit-service.ts';
@@ -28,6 +28,8 @@ export interface Sink {
   cached(key: string, record: ServiceRecord): void;
   /** A built service, for a sink that does not emit. */
   built(service: Service, record: ServiceRecord): void;
+  /** A service left out for its errors (`keepGoing`): what the output holds of it stays as it is. */
+  keepExisting(folder: string): void;
   /** The run succeeded. */
   commit(): void;
   /** The run failed, or threw: leave no trace. */
@@ -106,6 +108,13 @@ export class TreeSink implements Sink {
     throw new Error('TreeSink emits: it takes packages, not services');
   }
 
+  keepExisting(folder: string): void {
+    if (!existsSync(path.join(this.outAbs, folder))) return;
+    this.tree!.keep(folder);
+    const before = this.previous.packages[folder];
+    if (before) this.next.packages[folder] = before;
+  }
+
   commit(): void {
     keepReleaseState(this.tree!, this.outAbs, Object.keys(this.next.packages));
     this.tree!.commit();
@@ -148,6 +157,8 @@ export class MemorySink implements Sink {
     throw new Error('MemorySink emits: it takes packages, not services');
   }
 
+  keepExisting(): void {}
+
   commit(): void {
     sortedTree(this.files);
   }
@@ -186,6 +197,8 @@ export class IRSink implements Sink {
   built(service: Service): void {
     this.services.push(service);
   }
+
+  keepExisting(): void {}
 
   commit(): void {}
 

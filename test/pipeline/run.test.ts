@@ -3,10 +3,10 @@
  * for file, what the memory sink (check's) is given, and what the IR sink keeps is each package's
  * `ir.json`. If a command ran another path, these would drift apart.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { GENERATOR_VERSION } from '../../generator/cli.ts';
+import { GENERATOR_VERSION, runCli } from '../../generator/cli.ts';
 import { runPipeline } from '../../generator/pipeline/run.ts';
 import { IRSink, MemorySink, TreeSink } from '../../generator/pipeline/sink.ts';
 import { snapshot, tempDir } from '../emit/helpers.ts';
@@ -48,5 +48,33 @@ describe('one pipeline, three sinks', () => {
     const irSink = new IRSink();
     await runPipeline([dir], irSink, options);
     expect(irSink.ir.services.map((s) => [s.id, s.operations.map((o) => o.name)])).toEqual([['odb', ['GetOdbPeeringConnection']]]);
+  });
+
+  test('--keep-going writes the services without errors and keeps the package of the one with errors as it was', async () => {
+    const root = tempDir('docsdk-keep-');
+    const specs = path.join(root, 'specs');
+    cpSync('specs', specs, { recursive: true });
+    const out = path.join(root, 'generated');
+    const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+    expect(await runCli(['generate', specs, '--out', out, '--no-cache'], io)).toBe(0);
+    const before = snapshot(out);
+    // Break odb's page, and change directconnect's so its package must change.
+    writeFileSync(path.join(specs, 'aws/odb/get_odb_peering_connection.rst'), readFileSync('test/fixtures/bad/truncated/page.rst'));
+    const dc = path.join(specs, 'aws/directconnect/describe_hosted_connections.txt');
+    writeFileSync(dc, readFileSync(dc, 'utf8').replace('Lists the hosted connections', 'Lists every hosted connection'));
+
+    expect(await runCli(['generate', specs, '--out', out, '--no-cache'], io)).toBe(1);
+    expect(snapshot(out)).toEqual(before); // without --keep-going nothing is written
+
+    io.err = '';
+    expect(await runCli(['generate', specs, '--out', out, '--no-cache', '--keep-going'], io)).toBe(1);
+    expect(io.err).toContain('error: get_odb_peering_connection: page ends without its Response Structure section');
+    expect(io.err).toContain(`not written (errors above): ${out}/aws-odb`);
+    const after = snapshot(out);
+    const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((k) => k.startsWith('aws-directconnect/'))).toBe(true);
+    for (const [k, v] of before) if (k.startsWith('aws-odb/')) expect(after.get(k)).toBe(v);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   });
 });
