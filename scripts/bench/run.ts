@@ -9,7 +9,13 @@
  * With `--prettier-check`, Prettier is run over every file the cold generate emitted (on two processes):
  * generate runs no formatter, and the row says how many files Prettier would change (the target: none).
  *
- * Usage: npm run bench -- [--corpus DIR] [--skip-cold] [--prettier-check]
+ * Then, when the boto3 1.43 corpus is there (`corpus-143/`, scripts/corpus-boto3-143: ~25,000 per-method
+ * pages, ~200 MB), (a) and (b) again on it, each phase also as a ratio to boto3's own documenter writing
+ * that corpus: its wall seconds as the corpus script recorded them (`documenter.json`), or, with
+ * `--time-documenter`, the documenter run again here, timed, into a temporary folder.
+ *
+ * Usage: npm run bench -- [--corpus DIR] [--corpus-143 DIR] [--skip-cold] [--skip-143] [--time-documenter]
+ *   [--prettier-check] [--results FILE]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,8 +27,12 @@ import { measure, type Measured } from './measure.ts';
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: 'corpus' },
+    'corpus-143': { type: 'string', default: 'corpus-143' },
     'skip-cold': { type: 'boolean', default: false },
+    'skip-143': { type: 'boolean', default: false },
+    'time-documenter': { type: 'boolean', default: false },
     'prettier-check': { type: 'boolean', default: false },
+    results: { type: 'string', default: 'bench/results.md' },
   },
 });
 const corpus = values.corpus!;
@@ -92,16 +102,52 @@ say({ phase: `(b) full generate, cache kept, output folder removed: ${packages(w
 const same = generate();
 say({ phase: '(c) generate again, nothing changed', target: '≤ 0.5 s', m: same });
 
-// (c) one page changes: a sentence of one operation's description in one service.
-const page = path.join(copy, 'account.rst');
+// (c) one page changes: a sentence of one operation's description in one service (the first, in a corpus without account).
+const page = path.join(copy, existsSync(path.join(copy, 'account.rst')) ? 'account.rst' : readdirSync(copy).sort()[0]!);
 const text = readFileSync(page, 'utf8');
 const edited = text.replace('Deletes the specified alternate contact', 'Deletes (benchmark edit) the specified alternate contact');
 rmSync(page);
 writeFileSync(page, edited === text ? `${text}\n` : edited);
 const one = generate();
-say({ phase: '(c) generate after one page changed (account)', target: '≤ 0.5 s', m: one, note: 'aws-account re-read and re-emitted' });
+say({ phase: `(c) generate after one page changed (${path.basename(page, '.rst')})`, target: '≤ 0.5 s', m: one, note: `aws-${path.basename(page, '.rst')} re-read and re-emitted` });
 
 rmSync(work, { recursive: true, force: true });
+
+// ---- boto3 1.43: per-method pages, against boto3's documenter writing them ----
+const corpus143 = values['corpus-143']!;
+const pages143 = path.join(corpus143, 'reference', 'services');
+const rows143: Row[] = [];
+let documenter: Documenter | undefined;
+let documenterNote = '';
+if (!values['skip-143'] && existsSync(path.join(corpus143, 'documenter.json'))) {
+  documenter = JSON.parse(readFileSync(path.join(corpus143, 'documenter.json'), 'utf8')) as Documenter;
+  documenterNote = `as recorded by scripts/corpus-boto3-143 when it wrote ${corpus143}/ (${statSync(path.join(corpus143, 'documenter.json')).mtime.toISOString()})`;
+  if (values['time-documenter']) {
+    // The same documenter on the same services, timed here (its own record of its pool's wall time).
+    const into = mkdtempSync(path.join(tmpdir(), 'docsdk-documenter-'));
+    const timed = measure('scripts/corpus-boto3-143', ['--out', path.join(into, 'corpus'), ...(documenter.subset ?? [])]);
+    if (timed.status === 0) {
+      documenter = JSON.parse(readFileSync(path.join(into, 'corpus', 'documenter.json'), 'utf8')) as Documenter;
+      documenterNote = `run again in this benchmark (${timed.wallSeconds.toFixed(0)} s with its start-up)`;
+    } else process.stderr.write(`timing the documenter failed (exit ${timed.status}); using ${corpus143}/documenter.json\n${timed.stderr.slice(-2000)}`);
+    rmSync(into, { recursive: true, force: true });
+  }
+  let mb143 = documenter.bytes / 1e6;
+  const say143 = (row: Row) => {
+    rows143.push(row);
+    process.stdout.write(`${line(row, documenter)}\n`);
+    if (row.m.status !== 0) process.stderr.write(row.m.stderr.slice(-4000));
+  };
+  const read143 = measure('node', ['--import', 'tsx', 'scripts/bench/read-corpus.ts', pages143]);
+  const r143 = JSON.parse(read143.stdout.trim().split('\n').pop() || '{}') as { files?: number; bytes?: number; operations?: number; services?: number; errors?: number };
+  if (r143.bytes) mb143 = r143.bytes / 1e6;
+  say143({ phase: `(a) read ${r143.services} services (${r143.files} pages) to IR`, target: '≤ 20 s, ≥ 10× the documenter', m: read143, operations: r143.operations ?? NaN, megabytes: mb143, note: `${r143.errors} error diagnostics` });
+  const work143 = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-143-'));
+  const out143 = path.join(work143, 'out');
+  const cold143 = measure('node', ['bin/docsdk.js', 'generate', pages143, '--out', out143, '--cache-dir', path.join(work143, 'cache')]);
+  say143({ phase: `(b) full generate, empty cache: ${packages(cold143)} packages`, target: '≥ 5× the documenter', m: cold143, operations: r143.operations ?? NaN, megabytes: mb143, note: `output ${existsSync(out143) ? outputMb(out143) : 0} MB` });
+  rmSync(work143, { recursive: true, force: true });
+}
 machine.loadBefore += ` → after: ${load()}`;
 
 /** Prettier over the whole output, in two processes at once; a row with the count of files it would change. */
@@ -135,17 +181,43 @@ function outputMb(dir: string): string {
   return r.stdout.split('\t')[0] ?? '?';
 }
 
-function line(r: Row): string {
+/** What scripts/corpus-boto3-143 records of boto3's documenter writing the corpus (documenter.json). */
+interface Documenter {
+  boto3: string;
+  services: number;
+  files: number;
+  bytes: number;
+  seconds: number;
+  cpuSeconds: number;
+  processes: number;
+  subset: string[] | null;
+}
+
+/** A table line; with `documenter`, a column for the phase as a ratio to the documenter's wall time (how many times faster). */
+function line(r: Row, documenter?: Documenter): string {
   const rate = r.megabytes ? `${(r.megabytes / r.m.wallSeconds).toFixed(1)} MB/s` : '';
   const ops = r.operations ? `${Math.round(r.operations / r.m.wallSeconds)} ops/s` : '';
-  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${rate} | ${ops} | ${Number.isNaN(r.m.maxRssMb) ? '' : `${Math.round(r.m.maxRssMb)} MB`} | ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
+  const ratio = documenter ? ` ${(documenter.seconds / r.m.wallSeconds).toFixed(1)}× |` : '';
+  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${rate} | ${ops} | ${Number.isNaN(r.m.maxRssMb) ? '' : `${Math.round(r.m.maxRssMb)} MB`} |${ratio} ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
 }
 
 const table = [
   '| phase | wall | MB/s | operations/s | peak RSS | target | note |',
   '|---|---|---|---|---|---|---|',
-  ...rows.map(line),
+  ...rows.map((r) => line(r)),
 ].join('\n');
+const table143 = documenter
+  ? `
+
+## boto3 ${documenter.boto3} corpus: per-method pages
+
+${pages143}: ${documenter.services} services, ${documenter.files} files, ${(documenter.bytes / 1e6).toFixed(1)} MB of RST (scripts/corpus-boto3-143). boto3's documenter wrote it in
+${documenter.seconds.toFixed(0)} s wall (${documenter.cpuSeconds.toFixed(0)} s CPU, ${documenter.processes} processes), ${documenterNote}; the ratio is that time over the phase's (how many times faster).
+
+| phase | wall | MB/s | operations/s | peak RSS | × documenter | target | note |
+|---|---|---|---|---|---|---|---|
+${rows143.map((r) => line(r, documenter)).join('\n')}`
+  : '';
 const history = readFileSync(new URL('./history.md', import.meta.url), 'utf8');
 const results = `# Benchmark results
 
@@ -156,9 +228,9 @@ Written by \`npm run bench\` (scripts/bench/run.ts). Corpus: ${readdirSync(servi
 - Date: ${machine.date}
 - Load average (1, 5, 15 min): ${machine.loadBefore}
 
-${table}
+${table}${table143}
 
 ${history}`;
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.md', results);
-process.stdout.write(`\nwritten bench/results.md\n`);
+mkdirSync(path.dirname(values.results!), { recursive: true });
+writeFileSync(values.results!, results);
+process.stdout.write(`\nwritten ${values.results}\n`);
