@@ -1,20 +1,9 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { tempDir } from '../emit/helpers.ts';
-
-const ODB = 'specs/aws/odb/get_odb_peering_connection.rst';
-const PARTNER = 'specs/aws/partnercentral-account/get_connection.rst';
-
-/** A folder holding the two seed RST pages of different services, without settings. */
-function mixedFolder(): string {
-  const dir = path.join(tempDir('docsdk-split-'), 'pages');
-  mkdirSync(dir);
-  copyFileSync(ODB, path.join(dir, 'odb.rst'));
-  copyFileSync(PARTNER, path.join(dir, 'partner.rst'));
-  return dir;
-}
+import { mixedFolder, ODB, PARTNER } from './mixed-folder.ts';
 
 describe('a folder of pages from several services', () => {
   it('gives one service per page-declared id, each as if its page were read alone', () => {
