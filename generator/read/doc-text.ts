@@ -39,3 +39,23 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
   }
   return out;
 }
+
+/** Typographic punctuation and the ASCII a source writes it with, longest first. */
+const TYPOGRAPHY: readonly [RegExp, string][] = [
+  [/[\u2018\u2019]/g, "'"],
+  [/[\u201c\u201d]/g, '"'],
+  [/\u2014/g, '---'],
+  [/\u2013/g, '--'],
+  [/\u2026/g, '...'],
+];
+
+/**
+ * Writes typographic quotes, dashes and ellipses as ASCII (`'`, `"`, `---`, `--`, `...`). Sphinx
+ * renders a source's ASCII spelling typographically (its smartquotes, on by default), so a page and
+ * its rendering give the same text only in this spelling, whichever of the two a source used.
+ */
+export function foldTypography(text: string): string {
+  let out = text;
+  for (const [from, to] of TYPOGRAPHY) out = out.replace(from, to);
+  return out;
+}

@@ -8,6 +8,7 @@ import { DiagnosticSink } from '../diagnostics.ts';
 import type { ReaderContext, ReadPage } from '../ir/input.ts';
 import type { DocumentFormat } from './format.ts';
 import { isBoto3Rst, readBoto3Rst } from './boto3-rst.ts';
+import { isBoto3Html, readBoto3Html } from './boto3-html.ts';
 import { isBoto3CompactText, readBoto3CompactText } from './boto3-compact-text.ts';
 import { isBoto3BulletText, readBoto3BulletText } from './boto3-bullet-text.ts';
 import { isBaiduText, readBaiduText } from './baidu-text.ts';
@@ -20,8 +21,8 @@ export interface Reader {
   description: string;
   /**
    * Which reading to prefer when several pages document one operation, lowest first: a source
-   * (RST, Markdown) over its renderings, and the rendering that keeps more structure (bullets keep
-   * depth; compact text flattens it) over one that keeps less.
+   * (RST, Markdown) over its renderings, and the rendering that keeps more structure (HTML keeps
+   * all of it, as elements; bullets keep depth; compact text flattens it) over one that keeps less.
    */
   rank: number;
   detect(text: string): boolean;
@@ -32,10 +33,14 @@ export interface Reader {
 /** Every reader, most specific first. Readers for more formats register here. */
 export const readers: Reader[] = [
   { format: 'boto3-rst', rank: 0, description: 'boto3 client page, reStructuredText source (.. py:method::)', detect: isBoto3Rst, read: readBoto3Rst },
-  { format: 'boto3-compact-text', rank: 2, description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
-  { format: 'boto3-bullet-text', rank: 1, description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
-  { format: 'baidu-markdown', rank: 3, description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
-  { format: 'baidu-text', rank: 4, description: 'Baidu AI Cloud SDK page as text from the site (line-numbered "Plain Text"/"JSON" code blocks)', detect: isBaiduText, read: readBaiduText },
+  // HTML is what Sphinx renders from the RST: every structure of the source is still there as an
+  // element, but inline markup and some spacing are gone, so it ranks after its source and before
+  // the text extracted from it, which has lost the elements too.
+  { format: 'boto3-html', rank: 1, description: 'boto3 client page as Sphinx HTML (<dl class="py method">, any theme)', detect: isBoto3Html, read: readBoto3Html },
+  { format: 'boto3-compact-text', rank: 3, description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
+  { format: 'boto3-bullet-text', rank: 2, description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
+  { format: 'baidu-markdown', rank: 4, description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
+  { format: 'baidu-text', rank: 5, description: 'Baidu AI Cloud SDK page as text from the site (line-numbered "Plain Text"/"JSON" code blocks)', detect: isBaiduText, read: readBaiduText },
 ];
 
 const RANKS = new Map<string, number>(readers.map((r) => [r.format, r.rank]));

@@ -4,7 +4,7 @@
  * entries. Used by the RST reader and the bullet-text reader (whose tree has the same form).
  */
 import type { TextBlock } from '../indent-tree.ts';
-import { foldWhitespace, joinParagraphs, stripInlineRst } from '../doc-text.ts';
+import { foldTypography, foldWhitespace, joinParagraphs, stripInlineRst } from '../doc-text.ts';
 import type { DocEntry } from './parts.ts';
 
 /** `- **Name** *(type) --* rest` (RST) or `- (type) -- rest`; special types are not italic. */
@@ -73,6 +73,11 @@ export interface DocCollectorOptions {
    * instead of a paragraph (descriptions of client methods only).
    */
   deprecation?: boolean;
+  /**
+   * How inline markup is removed from a paragraph: RST's by default; HTML text is plain already
+   * (its `*` and `\\` are characters, not markup).
+   */
+  inline?: (text: string) => string;
 }
 
 /**
@@ -92,7 +97,11 @@ export class DocCollector {
   /** Text of a rendered union note still being read (it ends with the unknown-member literal). */
   private openUnionNote: string | undefined;
 
-  constructor(private readonly options: DocCollectorOptions = {}) {}
+  private readonly inline: (text: string) => string;
+
+  constructor(private readonly options: DocCollectorOptions = {}) {
+    this.inline = options.inline ?? stripInlineRst;
+  }
 
   add(block: TextBlock): void {
     const text = block.head.text;
@@ -119,13 +128,13 @@ export class DocCollector {
     }
     if (text === '::' || /^\.\.\s+code-block::/.test(text)) return;
     const item = /^[*\-\u2022]\s+(.*)$/.exec(text);
-    let clean = stripInlineRst(item ? item[1]! : text);
+    let clean = this.inline(item ? item[1]! : text);
     if (clean.includes(AUTOPOPULATED)) {
       this.idempotencyToken = true;
       clean = clean.replace(AUTOPOPULATED, '').trim();
       if (!clean) return;
     }
-    const nested = block.children.map(blockText).map(stripInlineRst).join(' ');
+    const nested = block.children.map(blockText).map(this.inline).join(' ');
     const full = nested ? `${clean} ${nested}` : clean;
     if (item) this.paragraphs.push(`- ${full}`);
     else if (!block.head.blankBefore && this.paragraphs.length > 0 && !this.paragraphs[this.paragraphs.length - 1]!.startsWith('- ')) {
@@ -145,16 +154,16 @@ export class DocCollector {
       if (rendered && !unionNoteComplete(body)) this.openUnionNote = body;
       return;
     }
-    const clean = stripInlineRst(body);
+    const clean = this.inline(body);
     if (this.options.deprecation && title === 'Danger' && /deprecated/i.test(clean)) {
-      this.deprecationMessage = foldWhitespace(clean);
+      this.deprecationMessage = foldTypography(foldWhitespace(clean));
       return;
     }
     this.paragraphs.push(`${title}: ${clean}`);
   }
 
   get text(): string {
-    return joinParagraphs(this.paragraphs);
+    return foldTypography(joinParagraphs(this.paragraphs));
   }
 }
 

@@ -11,7 +11,7 @@ import type { ReadPage } from '../../ir/input.ts';
 import type { DocumentFormat } from '../format.ts';
 import { assembleOperation } from './assemble.ts';
 import { DocCollector, readEntry, type EntryHead } from './entries.ts';
-import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
+import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './parts.ts';
 import { isSeeAlsoLine } from './see-also.ts';
 import { LiteralSyntaxError, parseRequestSyntax, parseResponseSyntax, type RequestSyntax, type SyntaxValue } from '../syntax/python-literal.ts';
 
@@ -88,6 +88,31 @@ export function literalOf(lines: readonly TextLine[]): LocatedText | undefined {
   if (lines.length === 0) return undefined;
   const { text, line } = linesToText(lines);
   return { text, line };
+}
+
+/** A section heading of boto3's RST (`**Parameters**`) on a line of its own, as literal text. */
+const SWALLOWED_HEADING = /^[ \t]*\*\*(Request Syntax|Parameters|Response Syntax|Response Structure)\*\*[ \t]*$/gm;
+
+/** A section a syntax literal swallowed: its heading, and whether boto3's placeholder stands for it. */
+export interface SwallowedSection {
+  section: string;
+  placeholder: boolean;
+}
+
+/**
+ * Splits off the sections a syntax literal swallowed. boto3 ≥ 1.3x writes its placeholder
+ * sections at a fixed indent; when that indent is deeper than the literal's, docutils reads the
+ * next section (`**Parameters**`, `::`, the placeholder) as more lines of the literal, and every
+ * rendering shows it inside the block. The literal ends at the first such heading line.
+ */
+export function splitSwallowedSections(literal: LocatedText): { literal: LocatedText; swallowed: SwallowedSection[] } {
+  const headings = [...literal.text.matchAll(SWALLOWED_HEADING)];
+  if (headings.length === 0) return { literal, swallowed: [] };
+  const swallowed = headings.map((h, i) => {
+    const body = literal.text.slice(h.index + h[0].length, headings[i + 1]?.index ?? literal.text.length);
+    return { section: h[1]!, placeholder: isPlaceholder(body.replace(/^\s*::\s*$/m, '').trim()) };
+  });
+  return { literal: { ...literal, text: literal.text.slice(0, headings[0]!.index).trimEnd() }, swallowed };
 }
 
 /** `Name (type) –`, `• Name (type) --`, `(type) –`: an entry head of a rendered page. */
