@@ -50,6 +50,14 @@ export interface ReadOperation {
   method: string;
   /** PascalCase wire name when the page gives it exactly (the "See also" link). */
   name?: string;
+  /** The heading the page documents the operation under (an SDK page's section, an API-reference page's title). */
+  title?: string;
+  /**
+   * The page names no method (Baidu's API-reference pages show a request, not a call): `method` is
+   * derived from `title`, and the IR gives the operation the method of a reading of the same
+   * operation that names one (`generator/ir/align.ts`).
+   */
+  methodFromTitle?: boolean;
   documentation: string;
   deprecated: boolean;
   deprecationMessage?: string;
@@ -74,6 +82,12 @@ export interface StructureNode {
   documentation?: string;
   /** Name the facts give this shape (e.g. Baidu's `PeerConn`); otherwise named by the IR's rule. */
   shapeName?: string;
+  /**
+   * The page names this type (`shapeName`: `Billing`) without defining it, and shows only the
+   * members an example or a request template holds; the service's settings replace it when they
+   * define the name (`generator/settings/apply.ts`).
+   */
+  pageNamed?: boolean;
 }
 
 /** A member of a structure. */
@@ -82,6 +96,12 @@ export interface MemberNode {
   type: TypeNode;
   /** Undefined when the page does not show it (a cut or hidden parameter list): unknown, not false. */
   required: boolean | undefined;
+  /**
+   * Other facts of the member the page does not show: `type` (the page names or shows no type:
+   * a placeholder value, a type named but not defined there), `location` (where in the request it
+   * travels: a table cell cut off). Never defaulted; see the IR's `Member.unknown`.
+   */
+  unknown?: ('type' | 'location')[];
   documentation?: string;
   idempotencyToken?: boolean;
   line?: number;
@@ -110,6 +130,12 @@ export interface ScalarNode {
   enum?: string[];
   documentation?: string;
   shapeName?: string;
+  /**
+   * The page names this type (`shapeName`: `PeerConnStatus`) without defining it: a `document`
+   * standing for it, which the service's settings replace when they define the name
+   * (`generator/settings/apply.ts`).
+   */
+  pageNamed?: boolean;
 }
 
 /**

@@ -161,8 +161,13 @@ export interface Member {
   /** Target shape id. */
   target: string;
   required?: boolean;
-  /** Facts the pages do not show, so neither true nor false can be claimed: `required` when no entry says. */
-  unknown?: 'required'[];
+  /**
+   * Facts the pages do not show, so nothing can be claimed: `required` when no entry says; `type`
+   * when the page shows a placeholder or only names the type (`target` then stands for it: a
+   * `Document`, or a shape named as the page names the type); `location` when the page does not
+   * show where in the request the member travels (the binding then has no entry for it).
+   */
+  unknown?: ('required' | 'type' | 'location')[];
   documentation?: string;
   /** Filled with a fresh UUID when the caller gives none (idempotency tokens). */
   idempotencyToken?: boolean;

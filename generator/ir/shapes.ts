@@ -79,7 +79,7 @@ export class ShapeNamer {
           node.kind,
           node.shapeName ?? '',
           node.documentation ?? '',
-          node.members.map((m) => [m.name, m.required, m.documentation ?? '', m.idempotencyToken ?? false, this.key(m.type)]),
+          node.members.map((m) => [m.name, m.required, m.documentation ?? '', m.idempotencyToken ?? false, this.key(m.type), ...(m.unknown ? [m.unknown] : [])]),
         ]);
         break;
       case 'list':
@@ -172,7 +172,8 @@ export class ShapeNamer {
     const target = this.assign(m.type, desired, parentId, ancestors, m.name);
     const member: Member = { target };
     if (m.required) member.required = true;
-    else if (m.required === undefined) member.unknown = ['required'];
+    const unknown = [...(m.required === undefined ? (['required'] as const) : []), ...(m.unknown ?? [])];
+    if (unknown.length > 0) member.unknown = unknown;
     if (m.documentation) member.documentation = m.documentation;
     if (m.idempotencyToken) member.idempotencyToken = true;
     return member;
