@@ -141,7 +141,8 @@ class Reader {
         this.repair('tab', 'tab used as whitespace', this.position());
         this.advance();
       } else if (c === ' ' || c === '\n' || c === '\r' || c === '\u00a0') this.advance();
-      else if (c === '/' && this.text[this.i + 1] === '/') {
+      else if ((c === '/' && this.text[this.i + 1] === '/') || c === '#') {
+        // `//` and, in the Python SDKs' printed responses, `#` start a comment to the end of the line.
         this.repair('comment', 'line comment removed', this.position());
         while (!this.atEnd() && this.text[this.i] !== '\n') this.advance();
       } else return;
