@@ -13,6 +13,7 @@ import { isBoto3CompactText, readBoto3CompactText } from './boto3-compact-text.t
 import { isBoto3BulletText, readBoto3BulletText } from './boto3-bullet-text.ts';
 import { isBaiduText, readBaiduText } from './baidu-text.ts';
 import { isBaiduMarkdown, readBaiduMarkdown } from './baidu-markdown.ts';
+import { isBaiduApiText, readBaiduApiText } from './baidu-api-text.ts';
 
 /** A reader: the format it reads, how it recognises it, and how it reads it. */
 export interface Reader {
@@ -41,6 +42,12 @@ export const readers: Reader[] = [
   { format: 'boto3-bullet-text', rank: 2, description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
   { format: 'baidu-markdown', rank: 4, description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
   { format: 'baidu-text', rank: 5, description: 'Baidu AI Cloud SDK page as text from the site (line-numbered "Plain Text"/"JSON" code blocks)', detect: isBaiduText, read: readBaiduText },
+  // An API-reference page describes the request itself (wire names, types, required, where each
+  // parameter travels); an SDK page describes one language's call over it. So it ranks before any
+  // SDK page of the operation (Markdown source or rendering) — while the operation takes its
+  // method from the SDK page, which names one (generator/ir/align.ts). Ranks only order readings
+  // of one operation, so 2.5 need only sit below the Baidu SDK formats'.
+  { format: 'baidu-api-text', rank: 2.5, description: 'Baidu AI Cloud API-reference page as text from the site, any rendering ("Request structure", parameter tables with their location; general pages)', detect: isBaiduApiText, read: readBaiduApiText },
 ];
 
 const RANKS = new Map<string, number>(readers.map((r) => [r.format, r.rank]));
