@@ -4,6 +4,7 @@
  * (creating the client, endpoints, access keys), which produce no operations.
  */
 import type { Block } from './blocks.ts';
+import { hasJavaDeclaration } from './java-declaration.ts';
 import { hasDefinition } from './signature.ts';
 
 /** A heading and the blocks up to the next heading. */
@@ -35,9 +36,17 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
   return sections;
 }
 
-/** Whether a section documents an operation: it shows a definition or announces a function. */
+/** The label the site's SDK pages put before an operation's definition (no "The x function can be used" sentence there). */
+export const DECLARATION_LABEL = /^function declaration$/i;
+
+/**
+ * Whether a section documents an operation: it shows a definition (Python `def`, Java `public …`)
+ * or announces one (the function sentence, the `Function declaration` label).
+ */
 export function isOperationSection(section: Section): boolean {
   return section.blocks.some(
-    (b) => (b.kind === 'code' && hasDefinition(b)) || (b.kind === 'paragraph' && FUNCTION_SENTENCE.test(b.text)),
+    (b) =>
+      (b.kind === 'code' && (hasDefinition(b) || hasJavaDeclaration(b))) ||
+      (b.kind === 'paragraph' && (FUNCTION_SENTENCE.test(b.text) || DECLARATION_LABEL.test(b.text.trim()))),
   );
 }
