@@ -28,8 +28,10 @@ export function checkBindings(input: BindingInput): Diagnostic[] {
   const bindings = input.settings.operations ?? {};
   const needsBinding = input.settings.protocol === 'rest-json';
 
+  // A reading that shows a binding (an API-reference page) binds every reading of its method.
+  const bound = new Set(input.operations.filter((op) => op.http).map((op) => op.method));
   for (const op of input.operations) {
-    if (op.http || bindings[op.method]?.http || !needsBinding) continue;
+    if (bound.has(op.method) || bindings[op.method]?.http || !needsBinding) continue;
     fail(op.source.file, op.source.line, `${op.method} has no HTTP binding: expected "operations" › "${op.method}" › "http" in ${settingsFile}`);
   }
   const pages = [...new Set(input.operations.map((op) => op.source.file))].sort();

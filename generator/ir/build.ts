@@ -7,6 +7,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ReadOperation, ReadPage, StructureNode } from './input.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 import { PROVIDERS } from '../../runtime/src/providers.ts';
+import { applySettings } from '../settings/apply.ts';
+import { alignReadings, bindingDifference } from './align.ts';
 import { checkBindings } from './bindings.ts';
 import { serviceKey, uniqueServices } from './invariants.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
@@ -50,7 +52,8 @@ function compare(a: string, b: string): number {
 
 /** Builds one service from its pages and settings. */
 export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = [], rank: FormatRank = NO_RANK): Service {
-  const pages = [...input.pages].sort((a, b) => compare(a.file, b.file));
+  // Readings that name no method take the method of the reading they meet; named types the settings define are put in place.
+  const pages = alignReadings(applySettings([...input.pages].sort((a, b) => compare(a.file, b.file)), input.settings), input.settings, diagnostics);
   const first = (pick: (p: ReadPage) => string | undefined) => pages.map(pick).find((v) => v !== undefined);
   const provider: Provider = input.settings.provider ?? input.folderProvider ?? pages[0]?.service.provider ?? 'aws';
   const id = serviceIdOf(input, pages, diagnostics);
@@ -99,8 +102,15 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     };
     if (primary.deprecationMessage) op.deprecationMessage = primary.deprecationMessage;
     if (primary.incomplete) op.incomplete = primary.incomplete;
-    const http = primary.http ?? settings?.http ?? defaultBinding(input.settings);
+    // A page's binding (the best-ranked reading showing one) wins; the settings' is the fallback.
+    const shown = copies.find((c) => c.op.http)?.op;
+    const http = shown?.http ?? settings?.http ?? defaultBinding(input.settings);
     if (http) op.http = http;
+    const disagreement = shown?.http && settings?.http ? bindingDifference(method, { http: shown.http, source: shown.source }, settings.http, { file: input.settingsFile ?? 'service.json', line: input.locateSetting?.(['operations', method, 'http']) ?? 1 }) : undefined;
+    if (disagreement) {
+      warnings.push(disagreement);
+      diagnostics.push({ file: shown!.source.file, line: shown!.source.line, column: 1, severity: 'warning', message: `${disagreement.message} (settings: ${disagreement.sources[1]!.file}:${disagreement.sources[1]!.line})` });
+    }
     const paginator = primary.paginator ?? settings?.paginator;
     if (paginator) op.paginator = paginator;
     operations.push({ op, input: primary.input, output: primary.output ?? { kind: 'structure', members: [] } });

@@ -42,6 +42,11 @@ export interface OperationSettings {
   parameters?: Record<string, ParameterSettings>;
   /** Shape id of the response body, when the facts name it (e.g. `PeerConn`). */
   output?: string;
+  /**
+   * The titles pages that name no method document this operation under (an API-reference page's
+   * title, in each rendering), where they differ from its SDK page's heading.
+   */
+  titles?: string[];
   [extra: string]: unknown;
 }
 

@@ -2,20 +2,22 @@
  * The facts a Baidu page lacks, taken from its service folder's `service.json`: the wire name and
  * type of each documented argument, the shared models (`Billing`, `TagModel`, `PeerConn`, the
  * status enums) and which model an operation's response is. Shapes the facts define become type
- * trees carrying their facts name (`shapeName`), so the IR names each one once.
+ * trees carrying their facts name (`shapeName`), so the IR names each one once (built by the
+ * settings' {@link SettingsTypes}, which the settings stage after reading uses too).
  */
 import type { SourceRef } from '../../ir/model.ts';
 import type { ReaderContext, TypeNode } from '../../ir/input.ts';
 import type { ParameterSettings, ServiceSettings, ShapeSettings } from '../../settings/service-settings.ts';
-import { SCALAR_TARGETS } from '../../settings/shape-references.ts';
+import { SettingsTypes } from '../../settings/apply.ts';
 
 /** The facts of one service, as the Baidu reader asks for them. */
 export class BaiduFacts {
   private readonly settings: ServiceSettings;
-  private readonly nodes = new Map<string, TypeNode>();
+  private readonly types: SettingsTypes;
 
   constructor(private readonly context: ReaderContext | undefined) {
     this.settings = context?.settings ?? {};
+    this.types = new SettingsTypes(this.settings);
   }
 
   /** What the facts say of argument `python` of `method` (the operation's entry over the service's). */
@@ -56,8 +58,7 @@ export class BaiduFacts {
 
   /** A shape the facts define, by id. */
   shape(id: string): ShapeSettings | undefined {
-    const shapes = this.settings.shapes;
-    return shapes && Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined;
+    return this.types.shape(id);
   }
 
   /** A place in the settings file (line 1 of the folder's name when there is no file). */
@@ -71,41 +72,6 @@ export class BaiduFacts {
    * loader has reported them). A structure reached again inside itself is a recursion.
    */
   typeOf(id: string, visiting: ReadonlySet<string> = new Set()): TypeNode | undefined {
-    const scalar = (SCALAR_TARGETS as Record<string, TypeNode['kind'] | undefined>)[id];
-    if (scalar && !this.shape(id)) return { kind: scalar } as TypeNode;
-    const cached = this.nodes.get(id);
-    if (cached) return cached;
-    const shape = this.shape(id);
-    if (!shape) return undefined;
-    if (visiting.has(id)) return { kind: 'recursive' };
-    const inner = new Set(visiting).add(id);
-    const doc = shape.documentation ? { documentation: shape.documentation } : {};
-    let node: TypeNode | undefined;
-    switch (shape.type) {
-      case 'structure':
-      case 'union':
-        node = {
-          kind: shape.type,
-          shapeName: id,
-          ...doc,
-          members: Object.entries(shape.members).map(([name, m]) => ({
-            name,
-            type: this.typeOf(m.target, inner) ?? { kind: 'document' },
-            required: m.required ?? false,
-            ...(m.documentation ? { documentation: m.documentation } : {}),
-          })),
-        };
-        break;
-      case 'list':
-        node = { kind: 'list', shapeName: id, ...doc, member: this.typeOf(shape.member, inner) ?? { kind: 'document' } };
-        break;
-      case 'map':
-        node = { kind: 'map', shapeName: id, ...doc, key: this.typeOf(shape.key, inner) ?? { kind: 'string' }, value: this.typeOf(shape.value, inner) ?? { kind: 'document' } };
-        break;
-      default:
-        node = { kind: shape.type, shapeName: id, ...doc, ...(shape.enum ? { enum: [...shape.enum] } : {}) };
-    }
-    this.nodes.set(id, node);
-    return node;
+    return this.types.typeOf(id, visiting);
   }
 }
