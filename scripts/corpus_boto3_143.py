@@ -21,9 +21,13 @@ PROCESSES = 2  # the machine's 2 cores are shared: no more than that
 def document(args):
     """Documents one service with boto3's ServiceDocumenter, as generate_docs does for each."""
     name, services_dir = args
+    import warnings
+
     import boto3
     from boto3.docs.service import ServiceDocumenter
 
+    # Some examples' dates name a time zone dateutil does not know (PDT): noise, not a failure.
+    warnings.filterwarnings('ignore', message='tzname .* identified but not understood')
     started = time.process_time()
     session = boto3.session.Session(region_name='us-east-1')
     try:
