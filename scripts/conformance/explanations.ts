@@ -57,7 +57,7 @@ export const EXPLANATIONS: readonly Explanation[] = [
   {
     id: 'recursion-cut-short',
     reason:
-      'The docs cut a recursive type short ({\'... recursive ...\'}) without naming it or marking it [REQUIRED]; the reader refers it to an enclosing shape by a naming rule (docs/ir.md, rule 6), which cannot always pick the right one. Facts reached through such a reference are what the docs do not show.',
+      'The docs cut a recursive type short ({\'... recursive ...\'}) without naming it or marking it [REQUIRED]; the reader refers it to an enclosing shape by a naming rule (docs/ir.md, rule 6), which cannot always pick the right one. Facts reached through such a reference are what the docs do not show (the conformance run counts them as not shown); this kind is the structure, list, map or union the rule takes for another elsewhere.',
     matches: (m) =>
       m.throughRecursion === true ||
       (m.kind === 'type' && /^(structure|list|map|union)$/.test(m.expected) && /^(structure|list|map|union)$/.test(m.actual)),

@@ -14,7 +14,7 @@ import { buildService } from '../../generator/ir/build.ts';
 import type { ReadPage } from '../../generator/ir/input.ts';
 import type { Service } from '../../generator/ir/model.ts';
 import { formatRank } from '../../generator/read/registry.ts';
-import { scoreService, type BotocoreModel } from '../../test/helpers/botocore.ts';
+import { scoreService, type BotocoreModel, type NotShownFact } from '../../test/helpers/botocore.ts';
 import { explain } from './explanations.ts';
 import type { ServiceResult } from './report.ts';
 
@@ -124,6 +124,14 @@ export function loadModelAsBotocore(file: string): BotocoreModel {
   return model;
 }
 
+/** The facts below recursion cuts among those not shown, and the first the IR's guess gets otherwise than the model. */
+export function belowRecursionOf(notShown: readonly NotShownFact[]): ServiceResult['belowRecursion'] {
+  const below = notShown.filter((f) => f.belowRecursion);
+  if (below.length === 0) return undefined;
+  const disagree = below.filter((f) => f.expected !== undefined);
+  return { count: below.length, disagree: disagree.length, examples: disagree.slice(0, 5).map((f) => ({ path: f.path, kind: f.kind, expected: f.expected!, actual: f.actual! })) };
+}
+
 /** One page read: its reading, or the error reading it raised. */
 export interface PageReading {
   page: CorpusPage;
@@ -206,11 +214,13 @@ export function scorePageService(service: string, readings: readonly PageReading
   }
   if (allPages) result.undocumented = Object.keys(model.operations).filter((op) => !documentedMethods.some((m) => sameOperation(op, m)));
   if (built) {
-    const score = scoreService(built, model);
+    const score = scoreService(built, model, { recursionNotShown: true });
     result.facts = score.facts.length;
     result.notShown = score.notShown.length;
     const whole = score.notShown.filter((f) => f.onWholePage);
     if (whole.length > 0) result.unknownOnWholePages = { count: whole.length, examples: whole.slice(0, 5).map((f) => f.path) };
+    const below = belowRecursionOf(score.notShown);
+    if (below) result.belowRecursion = below;
     result.mismatches = score.mismatches.map((m) => ({ ...m, explanation: explain(m, service)?.id ?? null }));
   }
   return result;

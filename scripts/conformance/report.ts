@@ -52,6 +52,12 @@ export interface ServiceResult {
    * is whole, so the reader could not tell what it shows (a reader error, not a gap). First paths kept.
    */
   unknownOnWholePages?: { count: number; examples: string[] };
+  /**
+   * Of those, facts below a recursive reference the docs cut short (`{'... recursive ...'}`): the
+   * page shows none of them; the IR's are its naming rule's guess (docs/ir.md, shape ids rule 6),
+   * `disagree` of them not the model's. First disagreements kept, as mismatches.
+   */
+  belowRecursion?: { count: number; disagree: number; examples: Mismatch[] };
   mismatches: (Mismatch & { explanation: string | null })[];
   uncaught: number;
   /** Error diagnostics the reader reported. */
@@ -93,6 +99,9 @@ export interface RowTotals {
   notShown: number;
   /** Not shown facts on pages that list no gap (see {@link ServiceResult.unknownOnWholePages}). */
   unknownOnWholePages: number;
+  /** Not shown facts below a recursion cut, and those of them the IR's guess gets otherwise than the model. */
+  belowRecursion: number;
+  belowRecursionDisagree: number;
   wrong: number;
   unexplained: number;
   uncaught: number;
@@ -128,7 +137,7 @@ export interface ConformanceReport {
 
 /** A row's totals over its services (pages: every page read, or the per-service sum). */
 export function totalsOf(services: readonly ServiceResult[], pages?: number): RowTotals {
-  const t: RowTotals = { pages: pages ?? 0, operations: 0, documented: 0, found: 0, facts: 0, notShown: 0, unknownOnWholePages: 0, wrong: 0, unexplained: 0, uncaught: 0, errors: 0, unlisted: 0 };
+  const t: RowTotals = { pages: pages ?? 0, operations: 0, documented: 0, found: 0, facts: 0, notShown: 0, unknownOnWholePages: 0, belowRecursion: 0, belowRecursionDisagree: 0, wrong: 0, unexplained: 0, uncaught: 0, errors: 0, unlisted: 0 };
   for (const s of services) {
     if (pages === undefined) t.pages += s.pages?.total ?? 1;
     t.operations += s.operations;
@@ -137,6 +146,8 @@ export function totalsOf(services: readonly ServiceResult[], pages?: number): Ro
     t.facts += s.facts;
     t.notShown += s.notShown;
     t.unknownOnWholePages += s.unknownOnWholePages?.count ?? 0;
+    t.belowRecursion += s.belowRecursion?.count ?? 0;
+    t.belowRecursionDisagree += s.belowRecursion?.disagree ?? 0;
     t.wrong += s.mismatches.length;
     t.unexplained += s.mismatches.filter((m) => !m.explanation).length;
     t.uncaught += s.uncaught;
@@ -201,7 +212,7 @@ export function renderReportMarkdown(r: ConformanceReport): string {
     const t = row.totals;
     const result = row.pending ? `pending: ${row.pending}` : row.failures.length ? `**below target**: ${row.failures.join('; ')}` : 'meets targets';
     lines.push(
-      `| ${row.title} | ${row.services.length} | ${t.pages} | ${t.found} / ${t.documented} (${pct(t.found, t.documented)}%) | ${t.facts - t.wrong} / ${t.facts} (${pct(t.facts - t.wrong, t.facts)}%) | ${t.notShown}${t.unknownOnWholePages ? ` (${t.unknownOnWholePages} on whole pages)` : ''} | ${t.wrong} (${t.unexplained}) | ${t.uncaught} | ${100 * row.targets.operationsFound}% found, ≥ ${100 * row.targets.factsRight}% right | ${result} |`,
+      `| ${row.title} | ${row.services.length} | ${t.pages} | ${t.found} / ${t.documented} (${pct(t.found, t.documented)}%) | ${t.facts - t.wrong} / ${t.facts} (${pct(t.facts - t.wrong, t.facts)}%) | ${t.notShown}${t.belowRecursion ? ` (${t.belowRecursion} below recursion cuts, ${t.belowRecursionDisagree} of them not the model's)` : ''}${t.unknownOnWholePages ? ` (${t.unknownOnWholePages} on whole pages)` : ''} | ${t.wrong} (${t.unexplained}) | ${t.uncaught} | ${100 * row.targets.operationsFound}% found, ≥ ${100 * row.targets.factsRight}% right | ${result} |`,
     );
   }
   lines.push('');
@@ -212,6 +223,15 @@ export function renderReportMarkdown(r: ConformanceReport): string {
     const undocumented = row.services.flatMap((s) => s.undocumented.map((op) => `${s.service}.${op}`));
     if (!row.rendering.sample) {
       lines.push(`Model operations without a page: ${undocumented.length} of ${t.operations}${undocumented.length ? ` (${undocumented.join(', ')}): boto3 cannot call bidirectional event streams, so its docs have no method for them` : ''}.`, '');
+    }
+    if (t.belowRecursion > 0) {
+      const examples = row.services.flatMap((s) => (s.belowRecursion?.examples ?? []).slice(0, 1).map((m) => `\`${s.service}.${m.path}\`: expected ${m.expected}, got ${m.actual}`));
+      lines.push(
+        `Below a recursion cut: ${t.belowRecursion} of the facts not shown are reached through a recursive type the docs cut short (\`{'... recursive ...'}\`), which shows none of them; ` +
+          `the IR refers the cut to an enclosing shape by its naming rule (docs/ir.md, shape ids rule 6), and ${t.belowRecursionDisagree} of them are not the model's` +
+          `${examples.length ? `, e.g. ${examples.slice(0, 5).join('; ')}` : ''}.`,
+        '',
+      );
     }
     const counts = row.services.filter((s) => s.pages);
     if (counts.length > 0) {

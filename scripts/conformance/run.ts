@@ -33,7 +33,7 @@ import type { ReadPage } from '../../generator/ir/input.ts';
 import { loadBotocoreModel, scoreService, type BotocoreModel } from '../../test/helpers/botocore.ts';
 import { renderBullets, renderCompact } from '../../test/read/render.ts';
 import { explain } from './explanations.ts';
-import { loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
+import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
 import { failuresOf, pct, renderReportMarkdown, totalsOf, type ConformanceReport, type Rendering, type RowResult, type ServiceResult, type Targets } from './report.ts';
 import { CI_SERVICES, CI_SERVICES_143 } from './services.ts';
 
@@ -147,12 +147,17 @@ function scoreSample(service: string, row: string, text: string, file: string, a
   try {
     const page = readDocument(text, file);
     const built = buildService({ folderId: service, settings: {}, pages: [page] });
-    const score = scoreService(built, model, { modelMayBeNewer: false });
+    const score = scoreService(built, model, { modelMayBeNewer: false, recursionNotShown: true });
     s.errors += page.diagnostics.filter((d) => d.severity === 'error').length;
     s.operations += built.operations.length;
     if (built.operations.some((o) => model.operations[o.name])) s.found++;
     s.facts += score.facts.length;
     s.notShown += score.notShown.length;
+    const below = belowRecursionOf(score.notShown);
+    if (below) {
+      const had = s.belowRecursion ?? { count: 0, disagree: 0, examples: [] };
+      s.belowRecursion = { count: had.count + below.count, disagree: had.disagree + below.disagree, examples: [...had.examples, ...below.examples].slice(0, 5) };
+    }
     for (const m of score.mismatches) s.mismatches.push({ ...m, explanation: explain(m, service)?.id ?? null });
   } catch {
     s.uncaught++;
@@ -202,7 +207,9 @@ async function score126(pool: ReadPool): Promise<RowResult[]> {
       result.errors = page.diagnostics.filter((d) => d.severity === 'error').length;
       for (const s of page.skipped) result.skipped[s.kind] = (result.skipped[s.kind] ?? 0) + 1;
       const service = buildService({ folderId: name, settings: {}, pages: [page] });
-      const score = scoreService(service, model);
+      const score = scoreService(service, model, { recursionNotShown: true });
+      const below = belowRecursionOf(score.notShown);
+      if (below) result.belowRecursion = below;
       result.found = service.operations.filter((o) => model.operations[o.name] && !undocumented.includes(o.name)).length;
       result.facts = score.facts.length;
       result.notShown = score.notShown.length;

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { buildService } from '../../generator/ir/build.ts';
 import type { Service } from '../../generator/ir/model.ts';
 import { readDocument } from '../../generator/read/registry.ts';
-import { loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, type PageReading } from '../../scripts/conformance/per-page.ts';
+import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, type PageReading } from '../../scripts/conformance/per-page.ts';
 import { loadBotocoreModel, scoreService, shownSections, type BotocoreModel } from '../helpers/botocore.ts';
 
 const CORPUS = 'test/fixtures/conformance-143';
@@ -158,6 +158,46 @@ describe('facts the page does not show', () => {
     expect(score.mismatches).toEqual([]);
     expect(score.notShown).toContainEqual({ path: 'Get.output.choice', kind: 'type' });
     expect(score.facts).toContainEqual({ path: 'Get.output.choice', kind: 'member' });
+  });
+});
+
+describe('below a recursion cut', () => {
+  test("facts reached through a recursive type the docs cut short are not shown, right or wrong; the rule's disagreements are kept", () => {
+    // The model: Slot → values[] → Slot; the docs cut the inner Slot short and the IR referred it to `Other`.
+    const model = {
+      metadata: {},
+      operations: { Put: { name: 'Put', input: { shape: 'PutRequest' } } },
+      shapes: {
+        PutRequest: { type: 'structure', members: { slot: { shape: 'Slot' } } },
+        Slot: { type: 'structure', members: { value: { shape: 'Value' }, values: { shape: 'Slots' } } },
+        Slots: { type: 'list', member: { shape: 'Slot' } },
+        Value: { type: 'structure', required: ['interpretedValue'], members: { interpretedValue: { shape: 'S' } } },
+        S: { type: 'string' },
+      },
+    } as unknown as BotocoreModel;
+    const service = {
+      id: 'x',
+      provider: 'aws',
+      clientName: 'X',
+      operations: [{ name: 'Put', method: 'put', documentation: '', input: 'PutRequest', output: 'PutResponse', errors: [], deprecated: false, sources: [] }],
+      shapes: {
+        PutRequest: { type: 'structure', members: { slot: { target: 'Slot' } } },
+        PutResponse: { type: 'structure', members: {} },
+        Slot: { type: 'structure', members: { value: { target: 'Value' }, values: { target: 'OtherList' } } },
+        OtherList: { type: 'list', member: 'Other' },
+        Other: { type: 'structure', members: { value: { target: 'LooseValue' }, values: { target: 'OtherList' } } },
+        Value: { type: 'structure', members: { interpretedValue: { target: 'S', required: true } } },
+        LooseValue: { type: 'structure', members: { interpretedValue: { target: 'S' } } },
+        S: { type: 'string' },
+      },
+    } as unknown as Service;
+    const score = scoreService(service, model, { recursionNotShown: true });
+    expect(score.mismatches).toEqual([]);
+    expect(score.notShown).toContainEqual({ path: 'Put.input.slot.values[].value.interpretedValue', kind: 'required', belowRecursion: true, expected: 'true', actual: 'false' });
+    expect(score.notShown).toContainEqual({ path: 'Put.input.slot.values[].value', kind: 'member', belowRecursion: true });
+    // Above the cut, facts are compared as usual.
+    expect(score.facts).toContainEqual({ path: 'Put.input.slot.value.interpretedValue', kind: 'required' });
+    expect(belowRecursionOf(score.notShown)).toMatchObject({ disagree: 1, examples: [{ path: 'Put.input.slot.values[].value.interpretedValue', kind: 'required', expected: 'true', actual: 'false' }] });
   });
 });
 

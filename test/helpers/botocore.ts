@@ -54,6 +54,14 @@ export interface Fact {
  */
 export interface NotShownFact extends Fact {
   onWholePage?: true;
+  /**
+   * Reached through a recursive reference the docs cut short (`{'... recursive ...'}`), with
+   * {@link ScoreOptions.recursionNotShown}: the page shows no member below the cut; the IR's are its
+   * naming rule's guess. `expected`/`actual` when the guess disagrees with the model.
+   */
+  belowRecursion?: true;
+  expected?: string;
+  actual?: string;
 }
 
 /** A fact the IR gets wrong: what the model says (`expected`) and what the IR says (`actual`). */
@@ -88,6 +96,11 @@ export interface Score {
 export interface ScoreOptions {
   /** The docs were written from an older model: members the docs lack are `notInDocs`, not mismatches. */
   modelMayBeNewer?: boolean;
+  /**
+   * Facts reached through a recursive reference the docs cut short are not shown (`belowRecursion`),
+   * right or wrong, instead of compared (mismatches marked `throughRecursion`): what the conformance run counts.
+   */
+  recursionNotShown?: boolean;
 }
 
 const modelCache = new Map<string, BotocoreModel>();
@@ -214,6 +227,10 @@ class Scorer {
   private fact(path: string, kind: FactKind, expected: string, actual: string): void {
     if (!this.isShown(kind, expected, actual)) {
       this.score.notShown.push({ path, kind });
+      return;
+    }
+    if (this.recursionDepth > 0 && this.options.recursionNotShown) {
+      this.score.notShown.push(expected === actual ? { path, kind, belowRecursion: true } : { path, kind, belowRecursion: true, expected, actual });
       return;
     }
     this.score.facts.push({ path, kind });
