@@ -299,7 +299,7 @@ async function score143(pool: ReadPool): Promise<RowResult[]> {
     process.stdout.write(`1.43 ${serviceLine(result)}`);
   });
   const seconds = (Date.now() - started) / 1000;
-  return [rowOf('boto3-1.43/rst', `boto3 ${documenter.boto3}, per-method RST pages`, documenter.boto3, documenter.botocore, { source: 'rst', layout: 'per-page', sample: false }, TARGETS_143, results, seconds)];
+  return [rowOf(`boto3-${documenter.boto3.split('.').slice(0, 2).join('.')}/rst`, `boto3 ${documenter.boto3}, per-method RST pages`, documenter.boto3, documenter.botocore, { source: 'rst', layout: 'per-page', sample: false }, TARGETS_143, results, seconds)];
 }
 
 /** Document names below `dir/reference/services` with extension `ext`. */
@@ -352,15 +352,17 @@ async function scoreHtmlAndText(pool: ReadPool, which: Set<Kind>): Promise<RowRe
   const botocore = recordFile ? (JSON.parse(readFileSync(recordFile, 'utf8')) as Documenter).botocore : boto3;
   const documenter: Documenter = { boto3, botocore };
   const dataDir = modelsDir143(botocore);
+  // Row ids name the minor version, as the RST row does (`boto3-1.43/…`).
+  const minor = boto3.split('.').slice(0, 2).join('.');
   const rows: RowResult[] = [];
   for (const theme of Object.keys(htmlManifest?.themes ?? {}).sort()) {
-    const row = await scoreRendering(pool, `boto3-${boto3}/html/${theme}`, `boto3 ${boto3} sample, HTML (${theme}) read directly`, path.join(html, theme), '.html', { source: 'html', layout: 'per-page', theme, sample: true }, documenter, dataDir);
+    const row = await scoreRendering(pool, `boto3-${minor}/html/${theme}`, `boto3 ${boto3} sample, HTML (${theme}) read directly`, path.join(html, theme), '.html', { source: 'html', layout: 'per-page', theme, sample: true }, documenter, dataDir);
     rows.push(row);
     process.stdout.write(`${rowLine(row)}\n`);
   }
   for (const theme of Object.keys(textManifest?.themes ?? {}).sort()) {
     for (const extractor of Object.keys(textManifest!.themes[theme]!).sort()) {
-      const row = await scoreRendering(pool, `boto3-${boto3}/text/${theme}/${extractor}`, `boto3 ${boto3} sample, HTML (${theme}) → ${extractor}`, path.join(text, theme, extractor), '.txt', { source: 'text', layout: 'per-page', theme, extractor, sample: true }, documenter, dataDir);
+      const row = await scoreRendering(pool, `boto3-${minor}/text/${theme}/${extractor}`, `boto3 ${boto3} sample, HTML (${theme}) → ${extractor}`, path.join(text, theme, extractor), '.txt', { source: 'text', layout: 'per-page', theme, extractor, sample: true }, documenter, dataDir);
       rows.push(row);
       process.stdout.write(`${rowLine(row)}\n`);
     }

@@ -13,6 +13,7 @@ import { buildService } from '../../generator/ir/build.ts';
 import type { Service } from '../../generator/ir/model.ts';
 import { readDocument } from '../../generator/read/registry.ts';
 import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, type PageReading } from '../../scripts/conformance/per-page.ts';
+import { failuresOf, renderReportMarkdown, totalsOf, type RowResult, type ServiceResult } from '../../scripts/conformance/report.ts';
 import { loadBotocoreModel, scoreService, shownSections, type BotocoreModel } from '../helpers/botocore.ts';
 
 const CORPUS = 'test/fixtures/conformance-143';
@@ -225,3 +226,27 @@ describe('botocore 1.43 models', () => {
 function scoreOne(service: string, file: string, model: BotocoreModel) {
   return scoreService(buildService({ folderId: service, settings: {}, pages: [readDocument(readFileSync(file, 'utf8'), file)] }), model);
 }
+
+describe('the report', () => {
+  test('a rendering is one more row; a pending one is reported, not held to the targets', () => {
+    const service = scorePageService('glue', pagesOfService(CORPUS, 'glue').map((p) => reading(p.doc, p.file)), glue(), false);
+    const targets = { operationsFound: 1, factsRight: 0.999 };
+    const row = (id: string, rendering: RowResult['rendering'], services: ServiceResult[], pending?: string): RowResult => {
+      const r: RowResult = { id, title: id, boto3: '1.43.11', rendering, targets, ...(pending ? { pending } : {}), services, totals: totalsOf(services), failures: [], seconds: 1 };
+      r.failures = failuresOf(r);
+      return r;
+    };
+    const missing = { ...service, found: service.found - 1 };
+    const rows = [
+      row('boto3-1.43/rst', { source: 'rst', layout: 'per-page', sample: false }, [service]),
+      row('boto3-1.43/text/furo/w3m', { source: 'text', layout: 'per-page', theme: 'furo', extractor: 'w3m', sample: true }, [missing]),
+      row('boto3-1.43/html/furo', { source: 'html', layout: 'per-page', theme: 'furo', sample: true }, [missing], 'no reader recognises these pages yet'),
+    ];
+    expect(rows.map((r) => r.failures)).toEqual([[], ['1 of 2 operations with a page not found'], []]);
+    const md = renderReportMarkdown({ scope: 'ci', command: 'npm run conformance', rows });
+    expect(md).toContain('| boto3-1.43/rst | 1 | 4 | 2 / 2 (100.000%) |');
+    expect(md).toContain('HTML (furo) → w3m (a sample of pages)');
+    expect(md).toContain('pending: no reader recognises these pages yet');
+    expect(md).toContain('**below target**: 1 of 2 operations with a page not found');
+  });
+});
