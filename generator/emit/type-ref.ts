@@ -21,6 +21,8 @@ export interface TypeRef {
   list?: TypeRef;
   /** A string-keyed map of the inner type. */
   map?: TypeRef;
+  /** An async sequence of the inner type's values (an event stream: a union of events). */
+  eventStream?: TypeRef;
 }
 
 interface TypeRefContext {
@@ -57,6 +59,7 @@ export function typeRefOf(service: Service, names: ServiceNames, id: string, out
   const shape = service.shapes[id];
   if (!shape || depth > 16) return UNKNOWN();
   const named = names.types.get(id);
+  if (named && shape.type === 'union' && shape.eventStream) return { eventStream: { named } };
   if (named) return shape.type === 'string' && output ? { named, open: true } : { named };
   return visitShape(shape, TYPE_REF, { service, names, output, depth });
 }

@@ -80,6 +80,8 @@ export interface StructureNode {
   kind: 'structure' | 'union';
   members: MemberNode[];
   documentation?: string;
+  /** A union of events that arrive as a stream (boto3's `EventStream`): each member is one event. */
+  eventStream?: boolean;
   /** Name the facts give this shape (e.g. Baidu's `PeerConn`); otherwise named by the IR's rule. */
   shapeName?: string;
   /**

@@ -152,6 +152,11 @@ export type Shape = StructureShape | ListShape | MapShape | ScalarShape;
 export interface StructureShape {
   type: 'structure' | 'union';
   documentation?: string;
+  /**
+   * A union whose values arrive one after another as a stream of events (an event stream): each
+   * member is one kind of event, and a member of this type is an async sequence of them.
+   */
+  eventStream?: boolean;
   /** Members keyed by wire name, in document order. */
   members: Record<string, Member>;
 }

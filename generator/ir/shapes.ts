@@ -77,6 +77,7 @@ export class ShapeNamer {
       case 'union':
         raw = JSON.stringify([
           node.kind,
+          ...(node.eventStream ? ['eventStream'] : []),
           node.shapeName ?? '',
           node.documentation ?? '',
           node.members.map((m) => [m.name, m.required, m.documentation ?? '', m.idempotencyToken ?? false, this.key(m.type), ...(m.unknown ? [m.unknown] : [])]),
@@ -128,6 +129,7 @@ export class ShapeNamer {
       case 'union': {
         const shape: Shape = { type: node.kind, members: {} };
         if (node.documentation) shape.documentation = node.documentation;
+        if (node.eventStream) shape.eventStream = true;
         this.shapes.set(id, shape);
         const inner = withAncestor(ancestors, id, via, 'structure');
         inner[inner.length - 1]!.selfContaining = node.members.some((m) => holdsCutRecursion(m.type));

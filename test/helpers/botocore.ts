@@ -121,7 +121,8 @@ export function kindOfBotocoreShape(shape: BotocoreShape): Shape['type'] {
   switch (shape.type) {
     case 'structure':
       if (shape.document) return 'document';
-      if (shape.eventstream) return 'stream';
+      // An event stream is a union of events (the IR's `eventStream` union), each event a member.
+      if (shape.eventstream) return 'union';
       return shape.union ? 'union' : 'structure';
     case 'blob':
       return shape.streaming ? 'stream' : 'blob';

@@ -75,6 +75,23 @@ describe('raw line breaks from the model', () => {
   });
 });
 
+describe('event streams', () => {
+  test('an EventStream member is a union of its documented events, flagged as an event stream', () => {
+    const { output, service } = only('kinesis/client/subscribe_to_shard.rst');
+    const member = membersOf(output)['EventStream'] as { target: string };
+    const stream = service.shapes[member.target] as { type: string; eventStream?: boolean; members: Record<string, { target: string }> };
+    expect(stream.type).toBe('union');
+    expect(stream.eventStream).toBe(true);
+    expect(Object.keys(stream.members)).toEqual([
+      'SubscribeToShardEvent', 'ResourceNotFoundException', 'ResourceInUseException', 'KMSDisabledException', 'KMSInvalidStateException',
+      'KMSAccessDeniedException', 'KMSNotFoundException', 'KMSOptInRequired', 'KMSThrottlingException', 'InternalFailureException',
+    ]);
+    // Each event is typed with what the page documents of it.
+    const event = service.shapes[stream.members['SubscribeToShardEvent']!.target] as { members: Record<string, unknown> };
+    expect(Object.keys(event.members)).toEqual(['Records', 'ContinuationSequenceNumber', 'MillisBehindLatest', 'ChildShards']);
+  });
+});
+
 describe('pages that are not operations', () => {
   test('a service index page (client class, toctree) is skipped as an index, not an error', () => {
     const page = readDocument(readFileSync(`${DIR}/directconnect.rst`, 'utf8'), 'directconnect.rst');

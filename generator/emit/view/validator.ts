@@ -20,6 +20,8 @@ export interface CheckView {
   timestamp?: true;
   blob?: true;
   stream?: true;
+  /** An event stream: an async iterable (its events are not checked: they arrive later, one by one). */
+  eventStream?: true;
   /** Delegates to this checker function. */
   call?: string;
   /** A scalar with a type test (every kind above but documents and calls). */
@@ -74,6 +76,7 @@ export interface ValidatorsView {
 /** The check of a value of shape `id`. */
 export function checkOf(service: Service, names: ServiceNames, id: string): CheckView {
   const shape = service.shapes[id];
+  if (shape?.type === 'union' && shape.eventStream) return { eventStream: true, failure: true, expected: 'expected an async iterable of events' };
   const call = names.checkers.get(id);
   if (call) return { call };
   const expected = shape ? EXPECTED[shape.type] : undefined;

@@ -167,6 +167,12 @@ class OperationAssembler {
         return fromDoc === 'list' ? { kind: 'recursive', shows: 'list' } : { kind: 'recursive' };
       case 'dict':
         return this.dict(literal, doc, path, line);
+      case 'eventStream': {
+        // `EventStream({...})`: the events, one top-level key each, documented as the entry's children.
+        const events = literal?.kind === 'call' ? literal.args[0] : undefined;
+        const node = this.dict(events, doc, path, line);
+        return node.kind === 'structure' || node.kind === 'union' ? { ...node, kind: 'union', eventStream: true } : node;
+      }
       case 'list': {
         const item = literal?.kind === 'list' ? literal.items[0] : undefined;
         const itemDoc = doc?.children.find((c) => c.name === undefined);

@@ -6,12 +6,13 @@ import type { SyntaxValue } from '../syntax/python-literal.ts';
 import type { ScalarNode } from '../../ir/input.ts';
 
 /** A type kind as the docs can show it; `dict` is a structure, union or map until its entry says which. */
-export type DocTypeKind = ScalarNode['kind'] | 'dict' | 'list' | 'recursive';
+export type DocTypeKind = ScalarNode['kind'] | 'dict' | 'list' | 'recursive' | 'eventStream';
 
 /** Maps a documented type (`string`, `datetime`, `:class:\`.StreamingBody\`` …) to a kind; undefined if unknown. */
 export function kindOfDocType(written: string): DocTypeKind | undefined {
   const t = written.replace(/[*\\]/g, '').trim();
-  if (/StreamingBody|EventStream|seekable file-like object/.test(t)) return 'stream';
+  if (/EventStream/.test(t)) return 'eventStream';
+  if (/StreamingBody|seekable file-like object/.test(t)) return 'stream';
   if (/document|JSON serializable/.test(t)) return 'document';
   switch (t) {
     case 'string':
@@ -71,7 +72,8 @@ export function kindOfLiteral(value: SyntaxValue): DocTypeKind | undefined {
       return 'recursive';
     case 'call':
       if (value.name === 'datetime') return 'timestamp';
-      if (value.name === 'StreamingBody' || value.name === 'EventStream') return 'stream';
+      if (value.name === 'EventStream') return 'eventStream';
+      if (value.name === 'StreamingBody') return 'stream';
       return undefined;
     case 'alternatives': {
       const kinds = new Set(value.options.map((o) => o.kind));
