@@ -46,6 +46,9 @@ export interface RequestStructure {
   problems: { message: string; line: number; column: number }[];
 }
 
+/** The longest template whose prefixes are tried when it does not parse whole (1 MB). */
+const PREFIX_LIMIT = 1 << 20;
+
 const REQUEST_LINE = /^(GET|PUT|POST|DELETE|HEAD|PATCH|OPTIONS)\s+(\S+)(?:\s+HTTP\/[\d.]+)?\s*$/;
 const HEADER_LINE = /^[A-Za-z][\w-]*\s*:/;
 
@@ -81,6 +84,8 @@ export function readRequestStructure(lines: readonly SiteCodeLine[]): RequestStr
 export function readTemplate(text: string): { value?: JsonNode; cut: boolean } {
   const whole = parseTolerantJson(text);
   if (whole.value && whole.problems.length === 0) return { value: whole.value, cut: false };
+  // Each prefix tried is parsed again: past a size no documentation example reaches, none is tried.
+  if (text.length > PREFIX_LIMIT) return { cut: true };
   const lines = text.split('\n').length;
   const prefix = parsePrefix(text, lines, (t) => {
     const r = parseTolerantJson(t);

@@ -42,12 +42,16 @@ export function readBaiduBlocks(blocks: readonly Block[], file: string, format: 
     const ctx = { facts, sink, warnings, ...(ending ? { endsCut: ending.cut } : {}) };
     for (const op of readSectionOperations(section, ctx, i === sections.length - 1)) page.operations.push(op);
   });
+  const last = sections[sections.length - 1];
+  if (hadOperationSection && ending?.cut && last && !isOperationSection(last)) {
+    // Cut after its last operation, inside a section that may have held the next one.
+    sink.warning(ending.lastLine, `the page ends mid-line in section "${last.title}" (a page cut short?): what it held is not read`);
+  }
   if (!hadOperationSection && ending) {
     // An SDK page of the site with its setup only: cut before its first operation, or a setup page.
-    const last = sections[sections.length - 1];
     const where = last?.title ? `; its last section is "${last.title}"` : '';
     if (ending.cut) sink.error(ending.lastLine, `the page ends before any operation (a page cut short?)${where}`);
-    else sink.warning(ending.lastLine, `no operation on this SDK page: it shows the client's setup only${where}`);
+    else sink.warning(ending.lastLine, `no operation on this SDK page: no section declares a function (a Python "def", a Java "public …")${where}`);
   } else if (!hadOperationSection) {
     sink.error(1, 'no operation found on this Baidu page: expected a section with "The <name> function can be used to …" and its "def <name>(self, …)"');
   }

@@ -33,7 +33,9 @@ export interface SiteSdkPage {
 export function siteSdkBlocks(text: string): SiteSdkPage {
   const site = readSitePage(text);
   const source = site.blocks;
-  const candidate = source.map((b) => b.kind === 'text' && isHeadingCandidate(b.text));
+  // The last line of a page that ends mid-line is a piece of something: not a heading.
+  const cutLine = site.endsMidLine ? site.lastLine : -1;
+  const candidate = source.map((b) => b.kind === 'text' && b.line !== cutLine && isHeadingCandidate(b.text));
   const heading = new Array<boolean>(source.length).fill(false);
   const step = new Array<boolean>(source.length).fill(false);
   // A run of candidate lines: after a sentence ending in a colon, all but a last one that opens
