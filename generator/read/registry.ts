@@ -41,7 +41,7 @@ export const readers: Reader[] = [
   { format: 'boto3-compact-text', rank: 3, description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
   { format: 'boto3-bullet-text', rank: 2, description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
   { format: 'baidu-markdown', rank: 4, description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
-  { format: 'baidu-text', rank: 5, description: 'Baidu AI Cloud SDK page as text from the site (line-numbered "Plain Text"/"JSON" code blocks)', detect: isBaiduText, read: readBaiduText },
+  { format: 'baidu-text', rank: 5, description: 'Baidu AI Cloud SDK page (Python, Java, Go, PHP) as text from the site, any rendering (Python def / Java public declarations; line-numbered or raw code)', detect: isBaiduText, read: readBaiduText },
   // An API-reference page describes the request itself (wire names, types, required, where each
   // parameter travels); an SDK page describes one language's call over it. So it ranks before any
   // SDK page of the operation (Markdown source or rendering) — while the operation takes its
