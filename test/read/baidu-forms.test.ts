@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildService } from '../../generator/ir/build.ts';
 import type { ReadOperation, ReadPage } from '../../generator/ir/input.ts';
 import type { Service, Shape, StructureShape } from '../../generator/ir/model.ts';
@@ -315,6 +315,15 @@ const cases = Object.entries(FIXTURES).flatMap(([base, url]) => {
   return variants.map((v) => ({ ...v, facts }));
 });
 
+/** Facts compared and facts right, per fixture; printed with BAIDU_FORMS_SCORES=1. */
+const scores = new Map<string, { facts: number; right: number }>();
+afterAll(() => {
+  if (!process.env.BAIDU_FORMS_SCORES) return;
+  const rows = [...scores].map(([name, s]) => `${name.padEnd(56)} ${s.right}/${s.facts}`);
+  const total = [...scores.values()].reduce((t, s) => ({ facts: t.facts + s.facts, right: t.right + s.right }), { facts: 0, right: 0 });
+  console.log([...rows, `${'total'.padEnd(56)} ${total.right}/${total.facts}`].join('\n'));
+});
+
 describe('Baidu page forms against facts.json, fact by fact', () => {
   it('every facts.json page has a fixture, every form and rendering FORMS.md describes is covered whole and cut', () => {
     expect(new Set(Object.values(FIXTURES))).toEqual(new Set(FACTS.map((f) => f.url)));
@@ -324,9 +333,10 @@ describe('Baidu page forms against facts.json, fact by fact', () => {
     }
   });
 
-  it.each(cases.map((c) => [`${c.file.slice(DIR.length + 1)}`, c] as const))('%s', (_name, c) => {
+  it.each(cases.map((c) => [`${c.file.slice(DIR.length + 1)}`, c] as const))('%s', (name, c) => {
     const checks = checksOf(c.file, c.facts, c.whole);
     const wrong = checks.filter((k) => JSON.stringify(k.want) !== JSON.stringify(k.got));
+    scores.set(name, { facts: checks.length, right: checks.length - wrong.length });
     expect(wrong).toEqual([]);
     expect(checks.length).toBeGreaterThan(3);
   });
