@@ -166,11 +166,14 @@ _spec.loader.exec_module(_translator)
 def _remove_from_toctrees(app, env):
     # boto3's conf.py: remove_from_toctrees = ['reference/services/*/**/*'] (sphinx_remove_toctrees):
     # the sidebar lists the services, not every page below them; the pages' own toctrees keep them.
+    # As that extension, a toctree left empty is removed (else furo shows an empty child list).
     from sphinx import addnodes
     for toc in env.tocs.values():
-        for node in toc.traverse(addnodes.toctree):
+        for node in list(toc.traverse(addnodes.toctree)):
             node['entries'] = [e for e in node['entries']
                                if not fnmatch.fnmatch(e[1] or '', 'reference/services/*/*')]
+            if not node['entries']:
+                node.parent.remove(node)
 
 
 # Stubs are read (for titles, toctrees, links) but not written: most of the build's time otherwise.

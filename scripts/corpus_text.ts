@@ -83,7 +83,7 @@ interface Counts {
   bytes: number;
   seconds: number;
   /**
-   * Renderings that lack a heading their HTML has (see HEADINGS): reported, not fatal, since an
+   * Renderings that lack a section their HTML has (see KEPT): reported, not fatal, since an
    * extractor may really lose content (html2text 1.3.2a drops a whole <dl> holding a <p> in a <p>).
    */
   missing: number;
@@ -91,15 +91,23 @@ interface Counts {
   empty: number;
 }
 
-/** Headings every rendering of a page must keep when its HTML has them (boto3's content arrived). */
-const HEADINGS = ['Request Syntax', 'Response Structure'];
+/**
+ * What every rendering of a page should keep when its HTML has it (boto3's content arrived): the HTML
+ * mark and the text, compared without case (furo's CSS upper-cases field names, and innerText follows).
+ */
+const KEPT: [html: string, text: string][] = [
+  ['<h3>Request Syntax</h3>', 'request syntax'],
+  ['Parameters<span class="colon">', 'parameters'],
+  ['<h3>Response Structure</h3>', 'response structure'],
+];
 
 function write(file: string, text: string, html: string, counts: Counts): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
   counts.files += 1;
   counts.bytes += Buffer.byteLength(text);
-  if (HEADINGS.some((h) => html.includes(`<h3>${h}</h3>`) && !text.includes(h))) counts.missing += 1;
+  const lower = text.toLowerCase();
+  if (KEPT.some(([mark, kept]) => html.includes(mark) && !lower.includes(kept))) counts.missing += 1;
   if (text.trim() === '') counts.empty += 1;
 }
 
@@ -125,6 +133,8 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   versions.chromium = `Chromium ${browser.version()}`;
+  const driver = JSON.parse(readFileSync('node_modules/playwright-core/package.json', 'utf8')) as { version: string };
+  versions['playwright-core'] = driver.version;
   const context = await browser.newContext({ viewport: { width: 1280, height: 1024 }, offline: true });
   // Only the corpus's files load: anything else (none is expected) is aborted, never fetched.
   await context.route(/^(?!file:)/, (route) => route.abort());
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
     }
     for (const [name, c] of Object.entries(perTool)) {
       process.stdout.write(
-        `${theme}/${name}: ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB in ${c.seconds.toFixed(1)} s${c.missing ? ` (${c.missing} lack a heading their HTML has)` : ''}${c.empty ? ` (${c.empty} empty)` : ''}\n`,
+        `${theme}/${name}: ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB in ${c.seconds.toFixed(1)} s${c.missing ? ` (${c.missing} lack a section their HTML has)` : ''}${c.empty ? ` (${c.empty} empty)` : ''}\n`,
       );
     }
   }
