@@ -103,6 +103,7 @@ class CreationOrder {
       for (const k of ARRAY_BUFFER_KEYS) this.literal(k);
     } else if (ref.list) this.resolve(ref.list);
     else if (ref.map) this.resolve(ref.map);
+    else if (ref.eventStream) this.resolve(ref.eventStream);
   }
 
   /** An enum's values in the order of their literal types (the order of its alias's union). */
@@ -132,6 +133,7 @@ function writtenType(ref: TypeRef): string {
   if (ref.fixed !== undefined) return ref.fixed;
   if (ref.list) return ref.list.open ? `(${writtenType(ref.list)})[]` : `${writtenType(ref.list)}[]`;
   if (ref.map) return `Record<string, ${writtenType(ref.map)}>`;
+  if (ref.eventStream) return `AsyncIterable<${writtenType(ref.eventStream)}>`;
   return 'unknown';
 }
 
@@ -154,6 +156,7 @@ function checkedType(ref: TypeRef, order: CreationOrder): string {
   if (ref.fixed !== undefined) return ref.fixed === 'Uint8Array' ? 'Uint8Array<ArrayBufferLike>' : ref.fixed;
   if (ref.list) return ref.list.open ? `(${checkedType(ref.list, order)})[]` : `${checkedType(ref.list, order)}[]`;
   if (ref.map) return `Record<string, ${checkedType(ref.map, order)}>`;
+  if (ref.eventStream) return `AsyncIterable<${checkedType(ref.eventStream, order)}>`;
   return 'unknown';
 }
 
