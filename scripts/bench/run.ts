@@ -170,7 +170,7 @@ async function prettierCheck(): Promise<void> {
   rows.push({
     phase: `(b) Prettier check of the emitted files: ${files} files of ${results.reduce((n, r) => n + r.packages, 0)} packages`,
     target: '0 changed',
-    m: { wallSeconds, maxRssMb: NaN, status: changed.length === 0 ? 0 : 1, stdout: '', stderr: '' },
+    m: { wallSeconds, cpuSeconds: NaN, maxRssMb: NaN, status: changed.length === 0 ? 0 : 1, stdout: '', stderr: '' },
     note: `${changed.length} changed${changed.length ? `: ${changed.slice(0, 5).join(', ')}` : ''} (a check, not a speed target)`,
   });
   process.stdout.write(`${line(rows[rows.length - 1]!)}\n`);
@@ -198,12 +198,12 @@ function line(r: Row, documenter?: Documenter): string {
   const rate = r.megabytes ? `${(r.megabytes / r.m.wallSeconds).toFixed(1)} MB/s` : '';
   const ops = r.operations ? `${Math.round(r.operations / r.m.wallSeconds)} ops/s` : '';
   const ratio = documenter ? ` ${(documenter.seconds / r.m.wallSeconds).toFixed(1)}× |` : '';
-  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${rate} | ${ops} | ${Number.isNaN(r.m.maxRssMb) ? '' : `${Math.round(r.m.maxRssMb)} MB`} |${ratio} ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
+  return `| ${r.phase} | ${r.m.wallSeconds.toFixed(2)} s | ${Number.isNaN(r.m.cpuSeconds) ? '' : `${r.m.cpuSeconds.toFixed(1)} s`} | ${rate} | ${ops} | ${Number.isNaN(r.m.maxRssMb) ? '' : `${Math.round(r.m.maxRssMb)} MB`} |${ratio} ${r.target} | ${r.note ?? ''}${r.m.status === 0 ? '' : ` **exit ${r.m.status}**`} |`;
 }
 
 const table = [
-  '| phase | wall | MB/s | operations/s | peak RSS | target | note |',
-  '|---|---|---|---|---|---|---|',
+  '| phase | wall | CPU | MB/s | operations/s | peak RSS | target | note |',
+  '|---|---|---|---|---|---|---|---|',
   ...rows.map((r) => line(r)),
 ].join('\n');
 const table143 = documenter
@@ -214,8 +214,8 @@ const table143 = documenter
 ${pages143}: ${documenter.services} services, ${documenter.files} files, ${(documenter.bytes / 1e6).toFixed(1)} MB of RST (scripts/corpus-boto3-143). boto3's documenter wrote it in
 ${documenter.seconds.toFixed(0)} s wall (${documenter.cpuSeconds.toFixed(0)} s CPU, ${documenter.processes} processes), ${documenterNote}; the ratio is that time over the phase's (how many times faster).
 
-| phase | wall | MB/s | operations/s | peak RSS | × documenter | target | note |
-|---|---|---|---|---|---|---|---|
+| phase | wall | CPU | MB/s | operations/s | peak RSS | × documenter | target | note |
+|---|---|---|---|---|---|---|---|---|
 ${rows143.map((r) => line(r, documenter)).join('\n')}`
   : '';
 const history = readFileSync(new URL('./history.md', import.meta.url), 'utf8');
@@ -227,6 +227,7 @@ Written by \`npm run bench\` (scripts/bench/run.ts). Corpus: ${readdirSync(servi
 - Node: ${machine.node}; the CLI compiled (\`scripts/build-cli.mjs\`)
 - Date: ${machine.date}
 - Load average (1, 5, 15 min): ${machine.loadBefore}
+- CPU: user + system seconds of the phase's process and all its threads (\`/usr/bin/time\`), which other work on the machine changes less than wall time
 
 ${table}${table143}
 
