@@ -20,6 +20,7 @@ import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import type { SectionGap } from '../ir/model.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
 import { assembleOperation } from './boto3/assemble.ts';
+import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, type EntryHead } from './boto3/entries.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseTextEntryHead, splitSwallowedSections } from './boto3/rendered.ts';
@@ -226,13 +227,9 @@ class HtmlPage {
       this.skip('resource', target, line);
       return;
     }
-    const qualified = target.includes('.') ? target : `${enclosingClass ?? ''}.${target}`;
-    const segments = qualified.split('.');
-    const method = segments[segments.length - 1]!;
-    const owner = segments.slice(0, -1).join('.');
-    const kind = classKind(owner);
+    const { qualified, method, clientName, kind } = methodTarget(target, enclosingClass);
     if (kind !== 'client') {
-      if (!enclosingClass || classKind(enclosingClass) === 'client') this.skip(kind, qualified, line);
+      if (reportsSkippedMethod(enclosingClass)) this.skip(kind, qualified, line);
       return;
     }
     const body = dd ? bodyItems(dd) : [];
@@ -245,8 +242,8 @@ class HtmlPage {
       return;
     }
     const parts = this.readMethodBody(body, method, line, cut);
-    parts.clientName = segments[0];
-    this.page.service.clientName ??= segments[0];
+    parts.clientName = clientName;
+    this.page.service.clientName ??= clientName;
     if (parts.seeAlso) this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
     const operation: ReadOperation = assembleOperation(parts, this.sink);
     this.page.operations.push(operation);
@@ -472,14 +469,6 @@ function targetOf(dt: Element): string {
     .trim();
 }
 
-/** What a documented class is: the client, a paginator, a waiter, or a resource (as boto3-rst.ts). */
-function classKind(name: string): 'client' | SkippedSection['kind'] {
-  if (/\.Client$/.test(name)) return 'client';
-  if (/\.Paginator\./.test(name)) return 'paginator';
-  if (/\.Waiter\./.test(name)) return 'waiter';
-  return 'resource';
-}
-
 /** The heading an element is, if it is a method-body section heading (`<h3>`, or a field-list `<dt>`). */
 function headingOf(el: Element): Section | undefined {
   if (!/^(h[1-6]|dt|p)$/.test(el.tagName) || hasClass(el, 'admonition-title')) return undefined;
@@ -596,11 +585,6 @@ function docBlocks(el: Element, depth = 0): TextBlock[] {
   if (/^(div|blockquote|section|dl|dd)$/.test(el.tagName) && depth < MAX_DEPTH) return elementsOf(el).flatMap((c) => docBlocks(c, depth + 1));
   const text = textOf(el);
   return text ? [paragraph(text, line)] : [];
-}
-
-/** Records that `section` stands behind boto3's placeholder. */
-function hide(parts: Boto3OperationParts, section: string): void {
-  if (!parts.gaps?.some((g) => g.section === section)) (parts.gaps ??= []).push({ section, state: 'hidden' });
 }
 
 /** Reads a boto3 page written as Sphinx HTML into operations, recognised non-operation sections and diagnostics. */

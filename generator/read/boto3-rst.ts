@@ -10,6 +10,7 @@ import { SERVICE_ID } from '../ir/naming.ts';
 import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
+import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
@@ -283,13 +284,9 @@ class DirectiveReader {
       this.skip('resource', target, block.head.line);
       return;
     }
-    const qualified = target.includes('.') ? target : `${enclosingClass ?? ''}.${target}`;
-    const segments = qualified.split('.');
-    const method = segments[segments.length - 1]!;
-    const owner = segments.slice(0, -1).join('.');
-    const kind = classKind(owner);
+    const { qualified, method, clientName, kind } = methodTarget(target, enclosingClass);
     if (kind !== 'client') {
-      if (!enclosingClass || classKind(enclosingClass) === 'client') this.skip(kind, qualified, block.head.line);
+      if (reportsSkippedMethod(enclosingClass)) this.skip(kind, qualified, block.head.line);
       return;
     }
     hoistSections(block);
@@ -299,12 +296,12 @@ class DirectiveReader {
     if (!block.children.some((c) => c.head.text === '**Request Syntax**')) {
       const cut = /\(\*\*kwargs\)\s*$/.test(signature) && !block.children.some((c) => /^:(rtype|returns?):/.test(c.head.text));
       if (!cut) this.skip('other', qualified, block.head.line);
-      else this.cutBeforeSyntax(block, method, segments[0]!);
+      else this.cutBeforeSyntax(block, method, clientName);
       return;
     }
     const parts = readMethodBody(block, method, this.sink);
-    parts.clientName = segments[0];
-    this.page.service.clientName ??= segments[0];
+    parts.clientName = clientName;
+    this.page.service.clientName ??= clientName;
     if (parts.seeAlso) {
       // Not the service id: the link names the model's uid (`finspace-2020-07-13` on finspace-data's
       // pages, `pinpoint-sms-voice` on sms-voice's), so the id comes from the breadcrumb or the folder.
@@ -350,14 +347,6 @@ function hoistSections(method: TextBlock): void {
     if (at < 0) continue;
     body.splice(i + 1, 0, ...children.splice(at));
   }
-}
-
-/** What a documented class is: the client, a paginator, a waiter, or a resource. */
-function classKind(name: string): 'client' | SkippedSection['kind'] {
-  if (/\.Client$/.test(name)) return 'client';
-  if (/\.Paginator\./.test(name)) return 'paginator';
-  if (/\.Waiter\./.test(name)) return 'waiter';
-  return 'resource';
 }
 
 /** Reads the body of one client `py:method` into the parts of an operation. */
@@ -460,11 +449,6 @@ function checkSections(parts: Boto3OperationParts, seen: Set<string>, block: Tex
     for (const section of missing) (parts.gaps ??= []).push({ section: section === ':rtype:' ? 'Return type' : section, state: 'missing' });
     sink.error(last, `${parts.method}: page ends without its ${missing.join(', ')} section${missing.length > 1 ? 's' : ''}`);
   }
-}
-
-/** Records that `section` stands behind boto3's placeholder. */
-function hide(parts: Boto3OperationParts, section: string): void {
-  (parts.gaps ??= []).push({ section, state: 'hidden' });
 }
 
 /** The `::` literal block following the heading at `index`: its text and the index of its last block. */
