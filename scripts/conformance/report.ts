@@ -135,6 +135,19 @@ export interface ConformanceReport {
   rows: RowResult[];
 }
 
+/**
+ * The report as JSON text: the rows laid out, each service's result on one line (a few hundred services
+ * per row: one line each keeps the file diffable and half the size of indenting everything).
+ */
+export function renderReportJson(r: ConformanceReport): string {
+  const rows = r.rows.map((row) => {
+    const { services, ...rest } = row;
+    const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+    return `${head.replace(/\n/g, '\n  ')},\n    "services": [\n${services.map((s) => `      ${JSON.stringify(s)}`).join(',\n')}\n    ]\n  }`;
+  });
+  return `{\n  "scope": ${JSON.stringify(r.scope)},\n  "command": ${JSON.stringify(r.command)},\n  "rows": [\n  ${rows.join(',\n  ')}\n  ]\n}\n`;
+}
+
 /** A row's totals over its services (pages: every page read, or the per-service sum). */
 export function totalsOf(services: readonly ServiceResult[], pages?: number): RowTotals {
   const t: RowTotals = { pages: pages ?? 0, operations: 0, documented: 0, found: 0, facts: 0, notShown: 0, unknownOnWholePages: 0, belowRecursion: 0, belowRecursionDisagree: 0, wrong: 0, unexplained: 0, uncaught: 0, errors: 0, unlisted: 0 };

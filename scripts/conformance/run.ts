@@ -35,7 +35,7 @@ import { loadBotocoreModel, scoreService, type BotocoreModel } from '../../test/
 import { renderBullets, renderCompact } from '../../test/read/render.ts';
 import { explain } from './explanations.ts';
 import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
-import { failuresOf, pct, renderReportMarkdown, totalsOf, type ConformanceReport, type Rendering, type RowResult, type ServiceResult, type Targets } from './report.ts';
+import { failuresOf, pct, renderReportJson, renderReportMarkdown, totalsOf, type ConformanceReport, type Rendering, type RowResult, type ServiceResult, type Targets } from './report.ts';
 import { CI_SERVICES, CI_SERVICES_143 } from './services.ts';
 
 const { values } = parseArgs({
@@ -416,7 +416,7 @@ const report: ConformanceReport = {
   rows,
 };
 mkdirSync(values.out!, { recursive: true });
-writeFileSync(path.join(values.out!, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(path.join(values.out!, 'report.json'), renderReportJson(report));
 writeFileSync(path.join(values.out!, 'report.md'), renderReportMarkdown(report));
 process.stdout.write('\n');
 for (const row of rows) process.stdout.write(`${rowLine(row)}\n`);
