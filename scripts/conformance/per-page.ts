@@ -141,6 +141,24 @@ export interface PageReading {
   uncaught?: string;
 }
 
+/**
+ * A text rendering drops the "See also" link's target, so its operations' wire names are not on the
+ * page (the IR's name is then the method in PascalCase: `AddClientIdToOpenIdConnectProvider`). Such an
+ * operation is paired with the model's by its method (letters and digits, case aside), the way
+ * botocore derives method names; the name is a fact the page does not show, not one it gets wrong.
+ */
+export function pairByMethod(built: Service, pages: readonly ReadPage[], model: BotocoreModel): void {
+  const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const byMethod = new Map<string, string>();
+  for (const name of Object.keys(model.operations)) byMethod.set(squash(name), name);
+  const named = new Set(pages.flatMap((p) => p.operations.filter((o) => o.name !== undefined).map((o) => o.method)));
+  for (const op of built.operations) {
+    const shown = named.has(op.method);
+    const paired = byMethod.get(squash(op.method));
+    if (!shown && paired !== undefined && !model.operations[op.name]) op.name = paired;
+  }
+}
+
 /** A model operation name and a documented method are the same operation (`DescribeDBInstances`, `describe_db_instances`). */
 const sameOperation = (name: string, method: string) => name.toLowerCase() === method.replace(/_/g, '').toLowerCase();
 
@@ -189,6 +207,7 @@ export function scorePageService(service: string, readings: readonly PageReading
     result.uncaught++;
     pages.unlisted.push({ page: `reference/services/${service}`, reason: `building the service threw: ${(e as Error).message.slice(0, 200)}` });
   }
+  if (built) pairByMethod(built, read, model);
   const opsOfFile = new Map<string, string[]>();
   for (const op of built?.operations ?? []) {
     for (const s of op.sources) opsOfFile.set(s.file, [...(opsOfFile.get(s.file) ?? []), op.name]);

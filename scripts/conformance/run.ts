@@ -30,11 +30,10 @@ import { readOnPool } from '../../generator/pipeline/read.ts';
 import { readDocument } from '../../generator/read/registry.ts';
 import { ReadPool } from '../../generator/read/pool.ts';
 import type { ReadPage } from '../../generator/ir/input.ts';
-import type { Service } from '../../generator/ir/model.ts';
 import { loadBotocoreModel, scoreService, type BotocoreModel } from '../../test/helpers/botocore.ts';
 import { renderBullets, renderCompact } from '../../test/read/render.ts';
 import { explain } from './explanations.ts';
-import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
+import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pairByMethod, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
 import { failuresOf, pct, renderReportJson, renderReportMarkdown, totalsOf, type ConformanceReport, type Rendering, type RowResult, type ServiceResult, type Targets } from './report.ts';
 import { CI_SERVICES, CI_SERVICES_143 } from './services.ts';
 
@@ -137,23 +136,6 @@ function samplePages(corpus: string, service: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => path.join(dir, all[Math.floor((i * all.length) / count)]!));
 }
 
-/**
- * A text rendering drops the "See also" link's target, so its operations' wire names are not on the
- * page (the IR's name is then the method in PascalCase: `AddClientIdToOpenIdConnectProvider`). Such an
- * operation is paired with the model's by its method (letters and digits, case aside), the way
- * botocore derives method names; the name is a fact the page does not show, not one it gets wrong.
- */
-function pairByMethod(built: Service, page: ReadPage, model: BotocoreModel): void {
-  const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const byMethod = new Map<string, string>();
-  for (const name of Object.keys(model.operations)) byMethod.set(squash(name), name);
-  for (const op of built.operations) {
-    const shown = page.operations.find((p) => p.method === op.method)?.name !== undefined;
-    const paired = byMethod.get(squash(op.method));
-    if (!shown && paired !== undefined && !model.operations[op.name]) op.name = paired;
-  }
-}
-
 /** Reads one rendering of a sample page and scores its single operation into the rendering's row. */
 function scoreSample(service: string, row: string, text: string, file: string, apiVersion: string, model: BotocoreModel): void {
   const rows = sampleRows.get(row) ?? new Map<string, ServiceResult>();
@@ -165,7 +147,7 @@ function scoreSample(service: string, row: string, text: string, file: string, a
   try {
     const page = readDocument(text, file);
     const built = buildService({ folderId: service, settings: {}, pages: [page] });
-    pairByMethod(built, page, model);
+    pairByMethod(built, [page], model);
     const score = scoreService(built, model, { modelMayBeNewer: false, recursionNotShown: true });
     s.errors += page.diagnostics.filter((d) => d.severity === 'error').length;
     s.operations += built.operations.length;
