@@ -87,7 +87,9 @@ const copy = path.join(work, 'services');
 cpSync(services, copy, { recursive: true });
 const out = path.join(work, 'out');
 const cache = path.join(work, 'cache');
-const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache]);
+// --keep-going: a page the readers cannot read whole (an error) must not leave the phase with nothing to
+// time — the other services are emitted as ever, and the row still says exit 1.
+const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache, '--keep-going']);
 const packages = (m: Measured) => m.stdout.split('\n').filter((l) => l.includes(' files)')).length;
 
 if (!values['skip-cold']) {
@@ -144,7 +146,7 @@ if (!values['skip-143'] && existsSync(path.join(corpus143, 'documenter.json'))) 
   say143({ phase: `(a) read ${r143.services} services (${r143.files} pages) to IR`, target: '≤ 20 s, ≥ 10× the documenter', m: read143, operations: r143.operations ?? NaN, megabytes: mb143, note: `${r143.errors} error diagnostics` });
   const work143 = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-143-'));
   const out143 = path.join(work143, 'out');
-  const cold143 = measure('node', ['bin/docsdk.js', 'generate', pages143, '--out', out143, '--cache-dir', path.join(work143, 'cache')]);
+  const cold143 = measure('node', ['bin/docsdk.js', 'generate', pages143, '--out', out143, '--cache-dir', path.join(work143, 'cache'), '--keep-going']);
   say143({ phase: `(b) full generate, empty cache: ${packages(cold143)} packages`, target: '≥ 5× the documenter', m: cold143, operations: r143.operations ?? NaN, megabytes: mb143, note: `output ${existsSync(out143) ? outputMb(out143) : 0} MB` });
   rmSync(work143, { recursive: true, force: true });
 }
