@@ -176,17 +176,23 @@ function readBlocksOf(reader: DirectiveReader, lines: ChunkLines, first: number,
   for (const block of blocks) reader.read(block, enclosingClass);
 }
 
+/** Lines that stand at a method body's own indentation: its sections, fields and See-also line. */
+const BODY_LINE = /^(?:\*\*Request Syntax\*\*|:type |:param |:rtype:|:returns:|See also:)/;
+
 /**
  * Newer botocore keeps raw line breaks of the model's HTML inside descriptions, so a line of a
  * paragraph can start shallower than the directive's body (`\n Data Type.` at one space, under a
  * body at two): read by indentation it would end the method there and take the rest of it along.
- * Inside a directive, a line indented deeper than the directive but shallower than its body
- * continues the line before it: it takes that line's indentation.
+ * Inside a method, a line indented deeper than the directive but shallower than the body's own
+ * fields and sections continues the line before it: it takes that line's indentation.
  */
 function joinShallowContinuations(lines: TextLine[]): TextLine[] {
   const head = lines[0];
-  const body = lines.find((l) => l.indent > (head?.indent ?? 0));
-  if (!head || !body) return lines;
+  // Only a method's own body (a class holds methods, whose directives must keep their indentation).
+  if (!head || !head.text.startsWith('.. py:method::')) return lines;
+  // The body's indentation is that of its own fields and sections (a description may start deeper).
+  const body = lines.find((l) => l.indent > head.indent && BODY_LINE.test(l.text));
+  if (!body) return lines;
   let previous = head;
   return lines.map((l) => {
     const shallow = l.indent > head.indent && l.indent < body.indent && previous !== head && !l.blankBefore;

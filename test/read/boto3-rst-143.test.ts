@@ -107,3 +107,19 @@ describe('pages that are not operations', () => {
     expect(page.skipped.map((s) => [s.kind, s.name])).toEqual([['resource', 'CloudFormation.Event.client_request_token']]);
   });
 });
+
+describe('indentation that is not the body’s', () => {
+  test('a description starting deeper than the body (boto3 1.26 deprecation notes) leaves the fields after a literal alone', () => {
+    const seed = readFileSync('specs/aws/odb/get_odb_peering_connection.rst', 'utf8');
+    const page = (text: string) => readDocument(text, 'p.rst');
+    // One space deeper for the first description line, and no blank line between the Request Syntax's
+    // last line and the first field, as in boto3 1.26's securityhub update_findings.
+    const odd = seed.replace('\n  Retrieves information', '\n   Retrieves information').replace(/\n    \)\n(?:[ \t]*\n)*  :type /, '\n    )\n  :type ');
+    expect(odd).not.toBe(seed);
+    const read = page(odd);
+    expect(read.diagnostics).toEqual([]);
+    // Same members, types, required and documentation (line numbers moved with the blank lines).
+    const noLines = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'line' ? undefined : x))) as unknown;
+    expect(noLines(read.operations[0]!.input)).toEqual(noLines(page(seed).operations[0]!.input));
+  });
+});
