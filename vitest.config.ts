@@ -32,6 +32,8 @@ export const SLOW = [
   'test/fuzz/readers.test.ts',
   'test/pipeline/services.slow.test.ts',
   'test/read/baidu-broken.slow.test.ts',
+  'test/read/boto3-html.test.ts',
+  'test/read/cut-pages.test.ts',
   'test/worker-threads.test.ts',
 ];
 
