@@ -413,6 +413,8 @@ function readMethodBody(block: TextBlock, method: string, sink: DiagnosticSink):
     const returns = /^:returns:\s*(.*)$/.exec(text);
     if (returns) {
       seen.add('Returns');
+      // `:returns: None` without an `:rtype:`: an operation without output, whose page is whole past its parameters.
+      if (parts.returnType === undefined && returns[1]!.trim() === 'None') parts.returnType = 'None';
       readReturns(b, parts, sink);
       continue;
     }

@@ -92,6 +92,17 @@ describe('event streams', () => {
   });
 });
 
+describe('operations without output', () => {
+  test('`:returns: None` without `:rtype:` ends the parameters: the last one is not required, not unknown', () => {
+    const { op, input } = only('s3/client/delete_bucket.rst');
+    expect(op.incomplete).toBeUndefined();
+    const members = membersOf(input);
+    expect(members['Bucket']).toMatchObject({ required: true });
+    expect(members['ExpectedBucketOwner']!.unknown).toBeUndefined();
+    expect(members['ExpectedBucketOwner']!.required).toBeUndefined();
+  });
+});
+
 describe('pages that are not operations', () => {
   test('a service index page (client class, toctree) is skipped as an index, not an error', () => {
     const page = readDocument(readFileSync(`${DIR}/directconnect.rst`, 'utf8'), 'directconnect.rst');
