@@ -3,9 +3,10 @@
  * for every page of the HTML sample (scripts/corpus-html) the RST (corpus-143/), the HTML of each
  * theme, and each text rendering (scripts/corpus-text: theme × extractor) are read by content
  * (`readDocument`), and the operations compared fact by fact (see {@link factsOf}): a fact agrees
- * when the rendering's reading gives it the value the RST's reading gives it. Operations are
- * matched by method; an operation of the RST the rendering lacks is "not found", and its facts
- * count as disagreeing.
+ * when the rendering's reading gives it the value the RST's reading gives it, is "not shown" when
+ * the rendering leaves it unknown or absent (the page lost it: a theme, an extractor or a cut), and
+ * is wrong otherwise. Operations are matched by method; an operation of the RST the rendering lacks
+ * is "not found", and its facts count as wrong.
  *
  * Usage: node --import tsx scripts/renderings-agree.ts [--rst corpus-143] [--html corpus-html]
  *          [--text corpus-text] [--only NAME] [--show N] [--kind KIND] [--json FILE]
@@ -14,8 +15,9 @@
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MemberNode, ReadOperation, TypeNode } from '../generator/ir/input.ts';
-import { readDocument } from '../generator/read/registry.ts';
+import { detectReader, readDocument } from '../generator/read/registry.ts';
 
 /** The facts of one operation: path → value (JSON), what the IR of it says. */
 export function factsOf(op: ReadOperation): Map<string, string> {
@@ -70,12 +72,20 @@ interface Tally {
   formats: Record<string, number>;
   operations: number;
   found: number;
+  /** Operations the rendering gives that the RST does not. */
+  extra: number;
   facts: number;
   agree: number;
+  /** Facts the rendering gives another value (or that it adds). */
+  wrong: number;
+  /** Facts the RST gives and the rendering leaves unknown or absent: the page does not show them. */
+  notShown: number;
   /** Pages whose reading had an error diagnostic. */
   errorPages: number;
   /** Disagreeing facts by the fact's attribute (`doc`, `required`, `members` …). */
   byKind: Record<string, number>;
+  /** Facts not shown, by attribute. */
+  notShownByKind: Record<string, number>;
   examples: string[];
 }
 
@@ -136,7 +146,7 @@ function main(): void {
   }
   const tallies: Tally[] = [];
   for (const r of chosen) {
-    const t: Tally = { name: r.name, pages: 0, absent: 0, formats: {}, operations: 0, found: 0, facts: 0, agree: 0, errorPages: 0, byKind: {}, examples: [] };
+    const t: Tally = { name: r.name, pages: 0, absent: 0, formats: {}, operations: 0, found: 0, extra: 0, facts: 0, agree: 0, wrong: 0, notShown: 0, errorPages: 0, byKind: {}, notShownByKind: {}, examples: [] };
     for (const page of pages) {
       const expected = sources.get(page)!;
       const file = r.file(page);
@@ -146,8 +156,12 @@ function main(): void {
         t.absent++;
         continue;
       }
-      const read = readDocument(readFileSync(file, 'utf8'), file);
-      t.formats[read.format] = (t.formats[read.format] ?? 0) + 1;
+      const text = readFileSync(file, 'utf8');
+      const read = readDocument(text, file);
+      const format = detectReader(text)?.format ?? 'unrecognised';
+      t.formats[format] = (t.formats[format] ?? 0) + 1;
+      const wanted = new Set(expected.map((o) => o.method));
+      t.extra += read.operations.filter((o) => !wanted.has(o.method)).length;
       if (read.diagnostics.some((d) => d.severity === 'error')) t.errorPages++;
       const byMethod = new Map(read.operations.map((o) => [o.method, o]));
       for (const want of expected) {
@@ -162,6 +176,15 @@ function main(): void {
             t.agree++;
             continue;
           }
+          const value = gotFacts.get(key);
+          // The rendering claims nothing here (no value, or unknown): a fact it does not show.
+          if (got && (value === undefined || value === 'null')) {
+            t.notShown++;
+            t.notShownByKind[kindOfFact(key)] = (t.notShownByKind[kindOfFact(key)] ?? 0) + 1;
+            if (opts.kind === `not shown ${kindOfFact(key)}` && t.examples.length < opts.show) t.examples.push(`${page} ${want.method} ${key} (not shown)\n    rst:  ${(wantFacts.get(key) ?? '—').slice(0, 300)}`);
+            continue;
+          }
+          t.wrong++;
           const kind = got ? kindOfFact(key) : 'operation not found';
           t.byKind[kind] = (t.byKind[kind] ?? 0) + 1;
           if (t.examples.length < opts.show && (!opts.kind || opts.kind === kind)) t.examples.push(`${page} ${want.method} ${key}\n    rst:  ${(wantFacts.get(key) ?? '—').slice(0, 300)}\n    read: ${(gotFacts.get(key) ?? '—').slice(0, 300)}`);
@@ -169,21 +192,23 @@ function main(): void {
       }
     }
     tallies.push(t);
-    process.stderr.write(`${r.name}: ${t.found}/${t.operations} operations, ${((100 * t.agree) / Math.max(1, t.facts)).toFixed(2)}% facts\n`);
+    process.stderr.write(`${r.name}: ${t.found}/${t.operations} operations, ${((100 * t.agree) / Math.max(1, t.facts)).toFixed(2)}% facts agree, ${((100 * t.agree) / Math.max(1, t.agree + t.wrong)).toFixed(2)}% of those claimed right\n`);
   }
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(2)}%`);
   const lines = [
-    '| rendering | pages | read as | operations found | facts agreeing | pages with errors | disagreements by kind |',
-    '|---|---|---|---|---|---|---|',
+    '| rendering | pages | read as | operations found | extra operations | facts agreeing | facts right (of those it claims) | not shown | pages with errors | wrong, by kind |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const t of tallies) {
     const formats = Object.entries(t.formats).map(([f, n]) => `${f} ${n}`).join(', ');
     const kinds = Object.entries(t.byKind).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ${n}`).join(', ');
-    lines.push(`| ${t.name} | ${t.pages - t.absent}${t.absent ? ` (${t.absent} absent)` : ''} | ${formats} | ${t.found}/${t.operations} (${pct(t.found, t.operations)}) | ${t.agree}/${t.facts} (${pct(t.agree, t.facts)}) | ${t.errorPages} | ${kinds} |`);
+    const hidden = Object.entries(t.notShownByKind).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ${n}`).join(', ');
+    lines.push(`| ${t.name} | ${t.pages - t.absent}${t.absent ? ` (${t.absent} absent)` : ''} | ${formats} | ${t.found}/${t.operations} (${pct(t.found, t.operations)}) | ${t.extra} | ${t.agree}/${t.facts} (${pct(t.agree, t.facts)}) | ${pct(t.agree, t.agree + t.wrong)} | ${t.notShown}${hidden ? ` (${hidden})` : ''} | ${t.errorPages} | ${kinds} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const t of tallies) if (t.examples.length > 0) process.stdout.write(`\n${t.name}:\n${t.examples.join('\n')}\n`);
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(tallies, null, 2)}\n`);
 }
 
-main();
+// Run when executed, not when imported (the facts are the tests' too).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -38,8 +38,8 @@ export const readers: Reader[] = [
   // element, but inline markup and some spacing are gone, so it ranks after its source and before
   // the text extracted from it, which has lost the elements too.
   { format: 'boto3-html', rank: 1, description: 'boto3 client page as Sphinx HTML (<dl class="py method">, any theme)', detect: isBoto3Html, read: readBoto3Html },
-  { format: 'boto3-compact-text', rank: 3, description: 'boto3 client page as compact text from the HTML site (headings end in ¶, flattened entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
-  { format: 'boto3-bullet-text', rank: 2, description: 'boto3 client page as bullet text from the HTML site (• entries indented by depth)', detect: isBoto3BulletText, read: readBoto3BulletText },
+  { format: 'boto3-compact-text', rank: 3, description: 'boto3 page as text from the HTML site whose headings keep their ¶ permalink (any copy or dump: flattened or indented entries)', detect: isBoto3CompactText, read: readBoto3CompactText },
+  { format: 'boto3-bullet-text', rank: 2, description: 'boto3 page as text from the HTML site without ¶ permalinks (browser copy, w3m, lynx, html2text, pandoc; # permalinks, any list glyphs)', detect: isBoto3BulletText, read: readBoto3BulletText },
   { format: 'baidu-markdown', rank: 4, description: 'Baidu AI Cloud SDK page, Markdown source (fenced @required/def blocks)', detect: isBaiduMarkdown, read: readBaiduMarkdown },
   { format: 'baidu-text', rank: 5, description: 'Baidu AI Cloud SDK page (Python, Java, Go, PHP) as text from the site, any rendering (Python def / Java public declarations; line-numbered or raw code)', detect: isBaiduText, read: readBaiduText },
   // An API-reference page describes the request itself (wire names, types, required, where each

@@ -9,7 +9,7 @@
  * unnamed entries. An entry that does not fit the literal is reported, never placed by guess.
  */
 import type { DiagnosticSink } from '../../diagnostics.ts';
-import type { TextBlock, TextLine } from '../indent-tree.ts';
+import { buildTree, type TextBlock, type TextLine } from '../indent-tree.ts';
 import type { DictEntry, SyntaxValue } from '../syntax/python-literal.ts';
 import type { EntryHead } from './entries.ts';
 import type { DocEntry } from './parts.ts';
@@ -55,6 +55,8 @@ class FlatEntryNester {
     private readonly section: string,
     private readonly sink: DiagnosticSink,
     private readonly paragraphPerLine: boolean,
+    /** Where "ends without an entry" points: the section's last line, else its last entry's head. */
+    private readonly endLine?: number,
   ) {}
 
   /** The entry tree of a structure's members (the parameters). */
@@ -75,9 +77,15 @@ class FlatEntryNester {
     return this.entries[this.cursor];
   }
 
-  private block(entry: FlatEntry): TextBlock {
-    const children = entry.docs.map((line) => ({ head: this.paragraphPerLine ? { ...line, blankBefore: true } : line, children: [] }));
-    return { head: entry.line, children };
+  private block(entry: FlatEntry, name?: string): TextBlock {
+    // The entry's text keeps its own indentation (a list item's wrapped lines nest under it); a
+    // line shallower than its text (lynx prints a note's title at column 0) sits at the text's.
+    const text = entry.docs.filter((l) => !/^(Note|Warning|Danger|Important|Tip|Caution|Attention|See also)$/.test(l.text));
+    const base = text.reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
+    const children = buildTree(entry.docs.map((line) => ({ ...line, indent: Math.max(0, line.indent - base), blankBefore: this.paragraphPerLine || line.blankBefore })));
+    // An entry the page shows without its name takes the name of the member it stands for.
+    const head = name === undefined ? entry.line : { ...entry.line, text: `${name} (${entry.head.type}) \u2013${entry.head.rest ? ` ${entry.head.rest}` : ''}` };
+    return { head, children };
   }
 
   /** Reports literal members without an entry: the page ended (cut short) or skipped them. */
@@ -88,7 +96,7 @@ class FlatEntryNester {
       for (const p of paths) this.sink.warning(next.line.line, `${this.section}: ${p} is in the syntax block but has no entry`);
       return;
     }
-    const last = this.entries[this.entries.length - 1]?.line.line ?? 1;
+    const last = this.endLine ?? this.entries[this.entries.length - 1]?.line.line ?? 1;
     const more = paths.length > 1 ? ` and ${paths.length - 1} more` : '';
     this.sink.error(last, `${this.section} ends without an entry for ${paths[0]}${more} (a page cut short?)`);
   }
@@ -105,9 +113,10 @@ class FlatEntryNester {
         break;
       }
       const name = entry.head.name;
-      if (name === key.key) {
+      // An unnamed entry where a member is due is that member, its name lost by the page.
+      if (name === key.key || name === undefined) {
         this.cursor++;
-        const block = this.block(entry);
+        const block = this.block(entry, name === undefined ? key.key : undefined);
         const inner = [...outer, new Set(keys.slice(k + 1).map((e) => e.key))];
         for (const child of this.children(key.value, `${path}.${key.key}`, inner)) block.children.push(child);
         blocks.push(block);
@@ -124,14 +133,29 @@ class FlatEntryNester {
         this.noEntry(keys.slice(k).map((e) => `${path}.${e.key}`));
         break;
       }
+      // A member the syntax block leaves out (boto3 documents some it omits, e.g. S3's
+      // SSECustomerKeyMD5) stands before the member due: it is this structure's, without literal.
+      if (this.entries[this.cursor + 1]?.head.name === key.key) {
+        this.cursor++;
+        blocks.push(this.block(entry));
+        continue;
+      }
       this.sink.error(entry.line.line, `${this.section}: entry "${entry.line.text}" does not match the syntax block: expected ${path}.${key.key}`);
       this.cursor++;
+    }
+    // Members the syntax block leaves out may also follow its last one: at the top, where no
+    // enclosing structure could claim them, named entries left are the structure's own.
+    for (let next = this.peek(); outer.length === 0 && next?.head.name !== undefined && k >= keys.length && !keys.some((e) => e.key === next!.head.name); next = this.peek()) {
+      this.cursor++;
+      blocks.push(this.block(next));
     }
     return blocks;
   }
 
   /** The entries nested under an entry whose literal is `value`. */
   private children(value: SyntaxValue, path: string, outer: readonly ReadonlySet<string>[]): TextBlock[] {
+    // An event stream's events are the entries of the dict it is called with: `EventStream({...})`.
+    if (value.kind === 'call' && value.name === 'EventStream' && value.args[0]) return this.children(value.args[0], path, outer);
     if (value.kind === 'list') {
       const item = value.items[0];
       if (!item) return [];
@@ -176,13 +200,13 @@ class FlatEntryNester {
 }
 
 /** Nests flat parameter entries along the Request Syntax's keyword arguments. */
-export function nestParameterEntries(args: readonly DictEntry[], entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean): TextBlock[] {
-  return new FlatEntryNester(entries, 'Parameters', sink, paragraphPerLine).members(args, 'input');
+export function nestParameterEntries(args: readonly DictEntry[], entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean, endLine?: number): TextBlock[] {
+  return new FlatEntryNester(entries, 'Parameters', sink, paragraphPerLine, endLine).members(args, 'input');
 }
 
 /** Nests flat Response Structure entries along the Response Syntax (root entry first). */
-export function nestResponseEntries(value: SyntaxValue, entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean): TextBlock[] {
-  return new FlatEntryNester(entries, 'Response Structure', sink, paragraphPerLine).root(value, 'output');
+export function nestResponseEntries(value: SyntaxValue, entries: readonly FlatEntry[], sink: DiagnosticSink, paragraphPerLine: boolean, endLine?: number): TextBlock[] {
+  return new FlatEntryNester(entries, 'Response Structure', sink, paragraphPerLine, endLine).root(value, 'output');
 }
 
 /**
@@ -200,6 +224,7 @@ export function undocumentedMembers(value: SyntaxValue | readonly DictEntry[], e
     return into;
   }
   const literal = value as SyntaxValue;
+  if (literal.kind === 'call' && literal.name === 'EventStream' && literal.args[0]) return undocumentedMembers(literal.args[0], entries, path, into);
   if (literal.kind === 'list' && literal.items[0]) {
     const item = entries.find((e) => e.name === undefined);
     if (!item) into.push(`${path}[]`);

@@ -1,0 +1,233 @@
+/**
+ * The text readers on real renderings of Sphinx HTML (test/fixtures/boto3-renderings/text: furo
+ * and alabaster pages as chromium's innerText, w3m, lynx, html2text and pandoc give them), each
+ * against the RST source of the same page, fact by fact; then the forms of older renderings and
+ * copies, each made from a real rendering by the one change it describes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ReadOperation, StructureNode } from '../../generator/ir/input.ts';
+import { readDocument } from '../../generator/read/registry.ts';
+import { factsOf } from '../../scripts/renderings-agree.ts';
+import { renderCompact } from './render.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/boto3-renderings');
+const read = (file: string) => readFileSync(path.join(fixtures, file), 'utf8');
+const SEED = path.resolve(import.meta.dirname, '../../specs/aws/partnercentral-account/get_connection.txt');
+
+/** The one operation a text gives, and its error diagnostics. */
+function operationOf(text: string, file = 'page.txt'): { op: ReadOperation; errors: string[]; format: string } {
+  const page = readDocument(text, file);
+  expect(page.operations).toHaveLength(1);
+  return { op: page.operations[0]!, errors: page.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}: ${d.message}`), format: page.format };
+}
+
+/** A tree without its page lines (a copy that joins lines moves them). */
+function withoutLines(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'line' ? undefined : v)));
+}
+
+/** Facts of `op` that differ from the RST's: wrong (another value) and not shown (absent or unknown). */
+function compare(rst: ReadOperation, op: ReadOperation): { wrong: string[]; notShown: string[] } {
+  const want = factsOf(rst);
+  const got = factsOf(op);
+  const wrong: string[] = [];
+  const notShown: string[] = [];
+  for (const key of new Set([...want.keys(), ...got.keys()])) {
+    const value = got.get(key);
+    if (value === want.get(key)) continue;
+    if (value === undefined || value === 'null') notShown.push(key);
+    else wrong.push(key);
+  }
+  return { wrong, notShown };
+}
+
+/** What chromium's innerText of describe_connections loses: the list items' dashes. */
+const LISTS_AS_PARAGRAPHS = ['output.connections[].connectionState:doc', 'output.connections[].macSecKeys[].state:doc'];
+
+/** The RST reading of a fixture page. */
+const rstOf = (page: string) => operationOf(read(`rst/${page}.rst`), 'page.rst').op;
+
+describe('real renderings read as their RST source reads', () => {
+  // What each rendering loses is the page's loss, listed: anything else must agree.
+  const cases: [theme: string, extractor: string, page: string, format: string, wrong: string[]][] = [
+    ['furo', 'w3m', 'directconnect/client/describe_connections', 'boto3-bullet-text', []],
+    ['furo', 'pandoc', 'directconnect/client/describe_connections', 'boto3-bullet-text', []],
+    // innerText prints list items as paragraphs: two lists of values lose their dashes.
+    ['furo', 'chromium', 'directconnect/client/describe_connections', 'boto3-bullet-text', LISTS_AS_PARAGRAPHS],
+    ['furo', 'chromium', 'connectcampaigns/client/create_campaign', 'boto3-bullet-text', []],
+    ['furo', 'w3m', 'connectcampaigns/client/create_campaign', 'boto3-bullet-text', []],
+    ['furo', 'w3m', 'securityhub/client/get_findings_trends_v2', 'boto3-bullet-text', []],
+    ['furo', 'chromium', 'glue/client/update_job', 'boto3-bullet-text', []],
+    ['furo', 'w3m', 'glue/client/update_job', 'boto3-bullet-text', []],
+  ];
+
+  it.each(cases)('%s %s of %s', (theme, extractor, page, format, wrong) => {
+    const text = operationOf(read(`text/${theme}/${extractor}/${page}.txt`));
+    expect(text.format).toBe(format);
+    expect(text.errors).toEqual([]);
+    const diff = compare(rstOf(page), text.op);
+    expect(diff.wrong).toEqual(wrong);
+    // The text keeps the "See also" link's words, not its target: the PascalCase name is not shown.
+    expect(diff.notShown).toEqual(['name']);
+  });
+
+  it('lynx (alabaster, ¶ permalinks, no blank line between paragraphs, names and literal lines hard-wrapped at 80 columns): types, members and exceptions', () => {
+    const page = 'connectcampaigns/client/create_campaign';
+    const text = operationOf(read(`text/alabaster/lynx/${page}.txt`));
+    expect(text.format).toBe('boto3-compact-text');
+    expect(text.errors).toEqual([]);
+    const rst = rstOf(page);
+    expect(text.op.errors).toEqual(rst.errors);
+    expect(compare(rst, text.op).wrong.filter((k) => !k.endsWith(':doc'))).toEqual([]);
+  });
+
+  it('html2text drops the field list (Parameters, Returns): what it keeps is right, the rest not claimed', () => {
+    const page = 'directconnect/client/describe_connections';
+    const text = operationOf(read(`text/furo/html2text/${page}.txt`));
+    const diff = compare(rstOf(page), text.op);
+    expect(diff.wrong).toEqual(['output']);
+    expect(text.op.input.members.map((m) => [m.name, m.required])).toEqual([
+      ['connectionId', undefined],
+      ['maxResults', undefined],
+      ['nextToken', undefined],
+    ]);
+    expect(text.op.errors).toEqual(['DirectConnectServerException', 'DirectConnectClientException']);
+    expect(text.op.incomplete).toEqual(expect.arrayContaining([{ section: 'Parameters', state: 'missing' }]));
+  });
+
+  it('w3m stops indenting at column 34: deeper entries nest by glyph, read without the literal', () => {
+    const page = 'securityhub/client/get_findings_trends_v2';
+    const lines = read(`text/furo/w3m/${page}.txt`).split('\n');
+    expect(lines.filter((l) => /^ {34}\S +[A-Za-z]+ \([a-z]+\) –/.test(l)).length).toBeGreaterThan(1);
+    const start = lines.findIndex((l) => l.trim() === 'Request Syntax');
+    const end = lines.findIndex((l, i) => i > start && l.trim() === 'Parameters:');
+    // The Request Syntax as boto3 writes it when too large: the nesting must come from the entries.
+    const hidden = [...lines.slice(0, start + 1), '', '        # This section is too large to render.', '', ...lines.slice(end)].join('\n');
+    const text = operationOf(hidden);
+    expect(text.errors).toEqual([]);
+    const diff = compare(rstOf(page), text.op);
+    // Only the literal shows where boto3 cut a recursive type short (the entries just stop).
+    expect(diff.wrong).toEqual(['input.Filters.CompositeFilters[].NestedCompositeFilters:kind', 'input.Filters.CompositeFilters[].NestedCompositeFilters[]:kind']);
+    // Enum values come from the literal only.
+    expect(diff.notShown.filter((k) => !k.endsWith(':enum'))).toEqual(['name']);
+  });
+
+  it.each([
+    ['furo/chromium/directconnect/paginator/DescribeDirectConnectGateways.txt', 'paginator'],
+    ['furo/chromium/kinesis/waiter/StreamExists.txt', 'waiter'],
+    ['furo/chromium/cloudformation/stack/timeout_in_minutes.txt', 'resource'],
+    ['furo/chromium/accessanalyzer.txt', 'index'],
+  ])('%s is recognised and skipped as a %s page', (file, kind) => {
+    const page = readDocument(read(`text/${file}`), file);
+    expect(page.diagnostics).toEqual([]);
+    expect(page.operations).toEqual([]);
+    expect(page.skipped.map((s) => s.kind)).toEqual([kind]);
+  });
+});
+
+describe('older renderings and copies (each a real rendering with one change)', () => {
+  const chromium = read('text/furo/chromium/directconnect/client/describe_connections.txt');
+  const rst = rstOf('directconnect/client/describe_connections');
+  const same = (text: string) => {
+    const { op, errors } = operationOf(text);
+    expect(errors).toEqual([]);
+    expect(compare(rst, op).wrong).toEqual(LISTS_AS_PARAGRAPHS);
+    return op;
+  };
+
+  it('the signature split over lines', () => {
+    same(chromium.replace('DirectConnect.Client.describe_connections(**kwargs)', 'DirectConnect.Client.describe_connections(\n**kwargs\n)'));
+  });
+
+  it('the signature glued to the description behind its permalink', () => {
+    const op = same(chromium.replace('describe_connections(**kwargs)\n\nDisplays', 'describe_connections(**kwargs)¶Displays'));
+    expect(op.documentation).toBe('Displays the specified connection or all connections in this Region.');
+  });
+
+  it('no breadcrumb, `--` separators, furo `#` permalinks', () => {
+    const text = chromium
+      .replace('DirectConnect / Client / describe_connections\n', '')
+      .replace('describe_connections\nDirectConnect', 'describe_connections#\nDirectConnect')
+      .replace('(**kwargs)', '(**kwargs)#')
+      .replaceAll(') –', ') --');
+    expect(operationOf(text).op.method).toBe('describe_connections');
+    same(text);
+  });
+
+  it('parameter names stripped: each entry stands for the literal member at its place', () => {
+    const text = chromium.replace('connectionId (string) –', '(string) –').replace('maxResults (integer) –', '(integer) –');
+    const op = same(text);
+    expect(op.input.members.map((m) => m.name)).toEqual(['connectionId', 'maxResults', 'nextToken']);
+  });
+
+  it('the "- … -" style: headings with a dash and their content on the line, entries with " - "', () => {
+    const text = chromium.replace('PARAMETERS:\n\nconnectionId (string) –', '- Parameters: connectionId (string) -').replace('RETURN TYPE:\n\ndict', '- Return type: dict');
+    same(text);
+  });
+
+  it('an entry head wrapped before its separator or its type', () => {
+    same(chromium.replace('connectionId (string) – The ID', 'connectionId (string)\n– The ID').replace('ownerAccount (string) –', 'ownerAccount\n(string) –'));
+  });
+
+  it('prose in parentheses wrapped to a line start is not an entry (the type must be a boto3 type)', () => {
+    const { op, errors } = operationOf(chromium.replace('The ID of the VLAN.', 'The ID of the VLAN,\n(given as a number.) – see VLANs.'));
+    expect(errors).toEqual([]);
+    const connection = (op.output!.members[0]!.type as { member: StructureNode }).member;
+    expect(connection.members.find((m) => m.name === 'vlan')!.documentation).toBe('The ID of the VLAN, (given as a number.) -- see VLANs.');
+    expect(compare(rst, op).wrong.sort()).toEqual(['output.connections[].vlan:doc', ...LISTS_AS_PARAGRAPHS].sort());
+  });
+
+  it('flattened entries with the literal hidden: where they belong is not shown, so it is not claimed', () => {
+    const campaign = read('text/furo/chromium/connectcampaigns/client/create_campaign.txt');
+    const lines = campaign.split('\n');
+    const start = lines.indexOf('Request Syntax');
+    const end = lines.findIndex((l, i) => i > start && /^PARAMETERS:$/.test(l));
+    const hidden = [...lines.slice(0, start + 1), '# This section is too large to render.', '', ...lines.slice(end)].join('\n');
+    const { op, errors } = operationOf(hidden);
+    expect(errors).toEqual([expect.stringContaining('the entries are flattened and the syntax block is not shown')]);
+    expect(op.incomplete).toEqual(expect.arrayContaining([{ section: 'Parameters', state: 'cut' }, { section: 'Request Syntax', state: 'hidden' }]));
+    expect(op.input.members.map((m) => m.name)).toEqual(['name', 'connectInstanceId', 'dialerConfig']);
+    expect((op.input.members[2]!.type as StructureNode).members).toEqual([]);
+  });
+});
+
+describe('compact copies that glue the next entry onto the line before it', () => {
+  const seed = readFileSync(SEED, 'utf8');
+  const whole = operationOf(seed).op;
+
+  it('after a union note’s key list', () => {
+    const glued = seed.replace(
+      "'SDK_UNKNOWN_MEMBER': {'name': 'UnknownMemberName'}\nPartnerProfile (dict) –",
+      "'SDK_UNKNOWN_MEMBER': {'name': 'UnknownMemberName'}.PartnerProfile (dict) –",
+    );
+    expect(glued).not.toBe(seed);
+    const { op, errors } = operationOf(glued);
+    expect(errors).toEqual([]);
+    expect(withoutLines(op.output)).toEqual(withoutLines(whole.output));
+  });
+
+  it('after an input union note’s key list (the issue’s form: `a,b,c.a (dict) –`)', () => {
+    const compact = renderCompact(read('rst/connectcampaigns/client/create_campaign.rst'));
+    const glued = compact.replace(
+      'progressiveDialerConfig,predictiveDialerConfig,agentlessDialerConfig.\nprogressiveDialerConfig (dict) –',
+      'progressiveDialerConfig,predictiveDialerConfig,agentlessDialerConfig.progressiveDialerConfig (dict) –',
+    );
+    expect(glued).not.toBe(compact);
+    const { op, errors } = operationOf(glued);
+    expect(errors).toEqual([]);
+    expect(withoutLines(op)).toEqual(withoutLines(operationOf(compact).op));
+    const dialer = op.input.members.find((m) => m.name === 'dialerConfig')!;
+    expect(dialer.type.kind).toBe('union');
+    expect((dialer.type as StructureNode).members.map((m) => m.name)).toEqual(['progressiveDialerConfig', 'predictiveDialerConfig', 'agentlessDialerConfig']);
+  });
+
+  it('after a sentence’s final period, keeping [REQUIRED] on its own entry', () => {
+    const glued = seed.replace('The catalog identifier where the connection exists.\nIdentifier (string) –', 'The catalog identifier where the connection exists.Identifier (string) –');
+    expect(glued).not.toBe(seed);
+    const { op, errors } = operationOf(glued);
+    expect(errors).toEqual([]);
+    expect(op.input.members.map((m) => [m.name, m.required, m.documentation])).toEqual(whole.input.members.map((m) => [m.name, m.required, m.documentation]));
+  });
+});
