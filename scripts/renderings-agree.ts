@@ -27,8 +27,10 @@ export function factsOf(op: ReadOperation): Map<string, string> {
   put('deprecated', op.deprecated);
   if (op.deprecationMessage !== undefined) put('deprecationMessage', op.deprecationMessage);
   if (op.name !== undefined) put('name', op.name);
-  put('errors', op.errors);
-  put('output', op.output !== undefined);
+  // What a section the page does not show whole would say is not claimed (the operation's `incomplete`).
+  const gap = (section: string) => op.incomplete?.some((g) => g.section === section) ?? false;
+  if (!gap('Exceptions')) put('errors', op.errors);
+  if (op.output || !['Return type', 'Returns', 'Response Syntax', 'Response Structure'].some(gap)) put('output', op.output !== undefined);
   const type = (node: TypeNode, at: string, depth: number): void => {
     if (depth > 64) return;
     put(`${at}:kind`, node.kind);

@@ -19,5 +19,5 @@ export function isBoto3BulletText(text: string): boolean {
 
 /** Reads a bullet-text boto3 page into one operation (or diagnostics saying why not). */
 export function readBoto3BulletText(text: string, file: string): ReadPage {
-  return readRenderedPage(splitLines(text), file, { format: 'boto3-bullet-text' });
+  return readRenderedPage(splitLines(text), file, { format: 'boto3-bullet-text', endsMidLine: text.trim() !== '' && !/\n[ \t]*$/.test(text) });
 }

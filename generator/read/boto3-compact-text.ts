@@ -18,5 +18,5 @@ export function isBoto3CompactText(text: string): boolean {
 
 /** Reads a compact-text boto3 page into one operation (or diagnostics saying why not). */
 export function readBoto3CompactText(text: string, file: string): ReadPage {
-  return readRenderedPage(splitLines(text), file, { format: 'boto3-compact-text' });
+  return readRenderedPage(splitLines(text), file, { format: 'boto3-compact-text', endsMidLine: text.trim() !== '' && !/\n[ \t]*$/.test(text) });
 }

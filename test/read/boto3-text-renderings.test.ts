@@ -2,12 +2,14 @@
  * The text readers on real renderings of Sphinx HTML (test/fixtures/boto3-renderings/text: furo
  * and alabaster pages as chromium's innerText, w3m, lynx, html2text and pandoc give them), each
  * against the RST source of the same page, fact by fact; then the forms of older renderings and
- * copies, each made from a real rendering by the one change it describes.
+ * copies, each made from a real rendering by the one change it describes; then pages cut at any
+ * byte, which must claim nothing they cannot see.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { ReadOperation, StructureNode } from '../../generator/ir/input.ts';
+import fc from 'fast-check';
+import { describe, expect, it, test } from 'vitest';
+import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../../generator/ir/input.ts';
 import { readDocument } from '../../generator/read/registry.ts';
 import { factsOf } from '../../scripts/renderings-agree.ts';
 import { renderCompact } from './render.ts';
@@ -87,7 +89,9 @@ describe('real renderings read as their RST source reads', () => {
     const page = 'directconnect/client/describe_connections';
     const text = operationOf(read(`text/furo/html2text/${page}.txt`));
     const diff = compare(rstOf(page), text.op);
-    expect(diff.wrong).toEqual(['output']);
+    // Without Return type and Response sections, whether it has an output is not claimed either.
+    expect(diff.wrong).toEqual([]);
+    expect(diff.notShown).toContain('output');
     expect(text.op.input.members.map((m) => [m.name, m.required])).toEqual([
       ['connectionId', undefined],
       ['maxResults', undefined],
@@ -229,5 +233,61 @@ describe('compact copies that glue the next entry onto the line before it', () =
     const { op, errors } = operationOf(glued);
     expect(errors).toEqual([]);
     expect(op.input.members.map((m) => [m.name, m.required, m.documentation])).toEqual(whole.input.members.map((m) => [m.name, m.required, m.documentation]));
+  });
+});
+
+/** Every member of an operation's input and output, by path. */
+function membersOf(op: ReadOperation): Map<string, MemberNode> {
+  const out = new Map<string, MemberNode>();
+  const walk = (node: TypeNode, at: string) => {
+    if (node.kind === 'structure' || node.kind === 'union') {
+      for (const m of node.members) {
+        out.set(`${at}.${m.name}`, m);
+        walk(m.type, `${at}.${m.name}`);
+      }
+    } else if (node.kind === 'list') walk(node.member, `${at}[]`);
+    else if (node.kind === 'map') walk(node.value, `${at}{}`);
+  };
+  walk(op.input, 'input');
+  if (op.output) walk(op.output, 'output');
+  return out;
+}
+
+describe.each([
+  ['the compact seed 001', readFileSync(SEED, 'utf8')],
+  ['the bullet seed 003', readFileSync(path.resolve(import.meta.dirname, '../../specs/aws/directconnect/describe_hosted_connections.txt'), 'utf8')],
+  ['chromium of describe_connections', read('text/furo/chromium/directconnect/client/describe_connections.txt')],
+  ['w3m of describe_connections', read('text/furo/w3m/directconnect/client/describe_connections.txt')],
+])('%s cut at random bytes', (_name, text) => {
+  const whole = operationOf(text).op;
+  const wholeMembers = membersOf(whole);
+  // A text says nothing after its Exceptions list (a copy may end right there, or after a footer):
+  // a cut inside that list is not visible, and the name it cuts may be claimed as far as it goes.
+  const exceptionsAt = text.search(/^\s*(?:- )?exceptions\s*[:¶#]?\s*$/im);
+
+  test('the prefix claims nothing the page does not show, and says what it lacks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: text.length - 1 }), (cut) => {
+        const page = readDocument(text.slice(0, cut), 'page.txt');
+        const errors = page.diagnostics.filter((d) => d.severity === 'error').length;
+        const op = page.operations[0];
+        if (!op) {
+          expect(errors).toBeGreaterThan(0);
+          return;
+        }
+        expect(op.method).toBe(whole.method);
+        for (const [at, m] of membersOf(op)) {
+          const want = wholeMembers.get(at);
+          expect(want, `${at} is not on the whole page (cut at ${cut})`).toBeDefined();
+          if (m.required !== undefined) expect(m.required, `${at}: required claimed ${m.required} (cut at ${cut})`).toBe(want!.required);
+        }
+        op.errors.forEach((e, i) => expect(whole.errors[i]!.startsWith(e), `exception ${e} (cut at ${cut})`).toBe(true));
+        const same = JSON.stringify(withoutLines({ ...op, source: undefined })) === JSON.stringify(withoutLines({ ...whole, source: undefined }));
+        // A cut between lines may leave a whole page's text (one without Exceptions would end there).
+        const betweenLines = /\n\s*$/.test(text.slice(0, cut));
+        if (!same && cut < exceptionsAt && !betweenLines) expect(errors + (op.incomplete?.length ?? 0), `cut at ${cut} changed the reading silently`).toBeGreaterThan(0);
+      }),
+      { seed: 1414, numRuns: 100 },
+    );
   });
 });

@@ -394,8 +394,17 @@ function kindOfSegment(segment: string): PageContext['kind'] {
 /** Reads the breadcrumb and class line among the lines before the signature (or of a page without one). */
 function readContext(lines: readonly TextLine[]): PageContext {
   const context: PageContext = {};
-  for (const line of lines) {
-    const text = unbullet(line.text).replace(PERMALINK, '').trim();
+  for (let i = 0; i < lines.length; i++) {
+    let text = unbullet(lines[i]!.text).replace(PERMALINK, '').trim();
+    // A breadcrumb or class line a wrapping rendering broke after a `/` or a `.`.
+    const next = lines[i + 1];
+    if (next && !next.blankBefore && /(?:\/|[A-Za-z0-9_]\.)$/.test(text)) {
+      const joined = `${text}${text.endsWith('/') ? ' ' : ''}${unbullet(next.text).replace(PERMALINK, '').trim()}`;
+      if (/^[A-Za-z0-9_]+ \/ [A-Za-z-]+ \/ [A-Za-z0-9_]+$|^class [A-Za-z0-9_.]+$/.test(joined)) {
+        text = joined;
+        i++;
+      }
+    }
     const crumb = /^([A-Za-z0-9_]+) \/ ([A-Za-z-]+)(?: \/ ([A-Za-z0-9_]+))?$/.exec(text);
     if (crumb) {
       context.kind = kindOfSegment(crumb[2]!);
@@ -479,9 +488,14 @@ interface PageForm {
   paragraphPerLine: boolean;
 }
 
-/** Options of one page reading: the format it is reported as. */
+/** Options of one page reading: the format it is reported as, and how the text ends. */
 export interface RenderedEntryReader {
   format: DocumentFormat;
+  /**
+   * The text ends inside a line (no line break after its last line): a copy may simply lack the
+   * final break, so this alone says nothing, but a page that ends inside entries was cut there.
+   */
+  endsMidLine?: boolean;
 }
 
 /** What the readers of one page share: the sink, the form, the gaps found. */
@@ -747,7 +761,7 @@ function hide(parts: Boto3OperationParts, section: string): void {
  * `Client.Client.exceptions.` prefix keeps names that start with the client's name intact. The
  * list ends at the first line that holds none: what follows is the page's chrome.
  */
-export function readExceptionNames(lines: readonly TextLine[], sink: DiagnosticSink): string[] {
+export function readExceptionNames(lines: readonly TextLine[], sink: DiagnosticSink, endsMidLine = false): string[] {
   const kept: TextLine[] = [];
   for (const l of lines) {
     const text = unbullet(l.text).trim();
@@ -768,7 +782,17 @@ export function readExceptionNames(lines: readonly TextLine[], sink: DiagnosticS
     return [];
   }
   const names: string[] = [];
-  for (const piece of text.slice(prefix.index).split(prefix[0])) {
+  let list = text.slice(prefix.index);
+  // A text that ends inside the next name's prefix (glued names cut short) does not end the name before.
+  if (endsMidLine) {
+    for (let n = prefix[0].length - 1; n > 0; n--) {
+      if (list.endsWith(prefix[0].slice(0, n)) && list.length > prefix[0].length + n) {
+        list = list.slice(0, -n);
+        break;
+      }
+    }
+  }
+  for (const piece of list.split(prefix[0])) {
     const name = piece.trim();
     if (!name) continue;
     if (/^[A-Za-z0-9_]+$/.test(name)) names.push(name);
@@ -933,8 +957,13 @@ export function readRenderedPage(all: readonly TextLine[], file: string, reader:
     for (const e of extra) sink.error(e.line, 'Response Structure: expected one root entry "(dict) --"; this entry is outside it');
     if (root) parts.response = root;
   }
-  parts.exceptions = readExceptionNames(sectionOf(rendered, 'Exceptions')?.lines ?? [], sink);
+  parts.exceptions = readExceptionNames(sectionOf(rendered, 'Exceptions')?.lines ?? [], sink, reader.endsMidLine);
   for (const gap of text.gaps) if (!parts.gaps?.some((g) => g.section === gap.section)) (parts.gaps ??= []).push(gap);
+  // Ending inside a line of the Parameters or the Response Structure, the page broke off in that
+  // entry's text. (Inside the Exceptions list nothing tells a cut name from a whole one.)
+  if (reader.endsMidLine && (lastSection === 'Parameters' || lastSection === 'Response Structure') && !parts.gaps?.some((g) => g.section === lastSection)) {
+    (parts.gaps ??= []).push({ section: lastSection, state: 'cut' });
+  }
   reportMissingSections(parts, rendered, sink, (request?.args.length ?? 0) > 0);
   page.operations.push(assembleOperation(parts, sink));
   return page;
