@@ -63,6 +63,9 @@ describe('real renderings read as their RST source reads', () => {
     ['furo', 'w3m', 'securityhub/client/get_findings_trends_v2', 'boto3-bullet-text', []],
     ['furo', 'chromium', 'glue/client/update_job', 'boto3-bullet-text', []],
     ['furo', 'w3m', 'glue/client/update_job', 'boto3-bullet-text', []],
+    // lynx sets no blank line between paragraphs: the lines' fill tells where one ends.
+    ['furo', 'lynx', 'directconnect/client/describe_connections', 'boto3-bullet-text', []],
+    ['alabaster', 'lynx', 'connectcampaigns/client/create_campaign', 'boto3-compact-text', []],
   ];
 
   it.each(cases)('%s %s of %s', (theme, extractor, page, format, wrong) => {
@@ -73,16 +76,6 @@ describe('real renderings read as their RST source reads', () => {
     expect(diff.wrong).toEqual(wrong);
     // The text keeps the "See also" link's words, not its target: the PascalCase name is not shown.
     expect(diff.notShown).toEqual(['name']);
-  });
-
-  it('lynx (alabaster, ¶ permalinks, no blank line between paragraphs, names and literal lines hard-wrapped at 80 columns): types, members and exceptions', () => {
-    const page = 'connectcampaigns/client/create_campaign';
-    const text = operationOf(read(`text/alabaster/lynx/${page}.txt`));
-    expect(text.format).toBe('boto3-compact-text');
-    expect(text.errors).toEqual([]);
-    const rst = rstOf(page);
-    expect(text.op.errors).toEqual(rst.errors);
-    expect(compare(rst, text.op).wrong.filter((k) => !k.endsWith(':doc'))).toEqual([]);
   });
 
   it('html2text drops the field list (Parameters, Returns): what it keeps is right, the rest not claimed', () => {
@@ -173,6 +166,26 @@ describe('older renderings and copies (each a real rendering with one change)', 
 
   it('an entry head wrapped before its separator or its type', () => {
     same(chromium.replace('connectionId (string) – The ID', 'connectionId (string)\n– The ID').replace('ownerAccount (string) –', 'ownerAccount\n(string) –'));
+  });
+
+  it('[REQUIRED] opening the entry’s first paragraph (Sphinx’s <p><strong>[REQUIRED]</strong> text)', () => {
+    const campaign = read('text/furo/chromium/connectcampaigns/client/create_campaign.txt');
+    const joined = campaign.replace('[REQUIRED]\n\nThe name of an Amazon Connect Campaign name.', '[REQUIRED] The name of an Amazon Connect Campaign name.');
+    expect(joined).not.toBe(campaign);
+    const member = operationOf(joined).op.input.members[0]!;
+    expect([member.name, member.required, member.documentation]).toEqual(['name', true, 'The name of an Amazon Connect Campaign name.']);
+  });
+
+  it('a URL a wrapping rendering broke after a `/` is one word again', () => {
+    const w3m = read('text/furo/w3m/directconnect/client/describe_connections.txt');
+    const wrapped = w3m.replace(
+      '                The connections.\n',
+      '                The connections. See https://docs.aws.amazon.com/directconnect/latest/\n                UserGuide/WorkingWithConnections.html for more.\n',
+    );
+    expect(wrapped).not.toBe(w3m);
+    expect(operationOf(wrapped).op.output!.members[0]!.documentation).toBe(
+      'The connections. See https://docs.aws.amazon.com/directconnect/latest/UserGuide/WorkingWithConnections.html for more.',
+    );
   });
 
   it('prose in parentheses wrapped to a line start is not an entry (the type must be a boto3 type)', () => {

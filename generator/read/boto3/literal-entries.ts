@@ -79,9 +79,9 @@ class FlatEntryNester {
 
   private block(entry: FlatEntry, name?: string): TextBlock {
     // The entry's text keeps its own indentation (a list item's wrapped lines nest under it); a
-    // line shallower than its text (lynx prints a note's title at column 0) sits at the text's.
-    const text = entry.docs.filter((l) => !/^(Note|Warning|Danger|Important|Tip|Caution|Attention|See also)$/.test(l.text));
-    const base = text.reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
+    // line shallower than its text (lynx prints a note's title and its literal at column 0) sits
+    // at the text's, which is that of its first line below the head.
+    const base = (entry.docs.find((l) => l.indent > entry.line.indent) ?? entry.docs[0])?.indent ?? 0;
     const children = buildTree(entry.docs.map((line) => ({ ...line, indent: Math.max(0, line.indent - base), blankBefore: this.paragraphPerLine || line.blankBefore })));
     // An entry the page shows without its name takes the name of the member it stands for.
     const head = name === undefined ? entry.line : { ...entry.line, text: `${name} (${entry.head.type}) \u2013${entry.head.rest ? ` ${entry.head.rest}` : ''}` };

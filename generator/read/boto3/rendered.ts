@@ -230,6 +230,16 @@ function joinWrappedHeads(lines: readonly TextLine[]): TextLine[] {
   return out;
 }
 
+/** `[REQUIRED]` opening an entry's first paragraph (`<p><strong>[REQUIRED]</strong> text`) is the entry's mark, apart from the text. */
+function splitRequired(line: TextLine): TextLine[] {
+  const m = /^\[REQUIRED\]\s+(\S.*)$/.exec(line.text);
+  if (!m) return [line];
+  return [
+    { ...line, text: '[REQUIRED]' },
+    { ...line, text: m[1]!, blankBefore: true },
+  ];
+}
+
 /** A line of a rendered page, with the list glyph it was printed with, if any. */
 type RenderedLine = TextLine & { glyph?: string };
 
@@ -426,27 +436,46 @@ function readContext(lines: readonly TextLine[]): PageContext {
  * between), so a paragraph reads as one line whatever the width. Entry heads, headings, list
  * items, admonition titles and `[REQUIRED]` start lines of their own.
  */
-function joinWrapped(lines: readonly TextLine[]): TextLine[] {
+function joinWrapped(lines: readonly TextLine[], form: PageForm): TextLine[] {
   const out: TextLine[] = [];
+  const width = form.width;
+  // A wrapping rendering fills each line greedily: a line that left room for the next line's first
+  // word ended its paragraph there (lynx sets no blank line between paragraphs).
+  let lastEnd = 0;
+  const endsParagraph = (line: TextLine) => form.fill === true && width !== undefined && lastEnd + 1 + (line.text.split(/\s/, 1)[0]!.length) < width - 1;
+  // A word longer than a line is broken at the width (lynx): the line holds that one word, to the width.
+  let lastWord = false;
+  const hardBroken = () => width !== undefined && lastWord && lastEnd >= width - 1 && lastEnd <= width;
   const standsAlone = (l: TextLine) =>
     parseTextEntryHead(l.text) !== undefined || GLYPH.test(l.text) || RENDERED_ADMONITION.test(l.text) || /^\[REQUIRED\]$/.test(l.text) || headingOf(l) !== undefined;
   const isItem = (l: TextLine) => /^- /.test(l.text) && parseTextEntryHead(l.text) === undefined;
-  const join = (previous: TextLine, line: TextLine): TextLine => ({ ...previous, text: `${previous.text}${WRAPPED_URL.test(previous.text) ? '' : ' '}${line.text}` });
+  const join = (previous: TextLine, line: TextLine, brokenAtWidth: boolean): TextLine => ({
+    ...previous,
+    text: `${previous.text}${brokenAtWidth || brokenWord(previous.text, line.text) ? '' : ' '}${line.text}`,
+  });
   for (const line of lines) {
     const previous = out[out.length - 1];
+    const ended = endsParagraph(line);
+    const brokenAtWidth = hardBroken();
+    lastEnd = line.indent + line.text.length;
+    lastWord = !/\s/.test(line.text.replace(/^- /, ''));
     if (!previous || line.blankBefore || standsAlone(line)) {
       out.push(line);
+      continue;
+    }
+    if (ended) {
+      out.push({ ...line, blankBefore: true });
       continue;
     }
     // A list item's or an entry head's wrapped text continues it at whatever indent (w3m stops
     // indenting past some depth, lynx aligns the lines under the text).
     const head = parseTextEntryHead(previous.text);
     if ((isItem(previous) || (head !== undefined && head.rest !== '')) && line.indent >= previous.indent - 2) {
-      out[out.length - 1] = join(previous, line);
+      out[out.length - 1] = join(previous, line, brokenAtWidth);
       continue;
     }
     if (line.indent === previous.indent && head === undefined && !RENDERED_ADMONITION.test(previous.text) && !/^\[REQUIRED\]$/.test(previous.text)) {
-      out[out.length - 1] = join(previous, line);
+      out[out.length - 1] = join(previous, line, brokenAtWidth);
       continue;
     }
     out.push(line);
@@ -476,8 +505,14 @@ function unwrapLiteral(lines: readonly TextLine[]): TextLine[] {
   return out;
 }
 
-/** A line that ends inside a path or URL at a `/`: a wrapping rendering broke the word there (w3m does), not between words. */
-const WRAPPED_URL = /\S\/$/;
+/**
+ * Whether a wrapping rendering broke a word (a URL, a path, `key=value`, an anchor) between these
+ * lines rather than between words: w3m breaks after `/`, `#`, `=` or a URL's scheme and before a
+ * `/`. Prose puts a space on neither side of such a break.
+ */
+function brokenWord(previous: string, next: string): boolean {
+  return /(?:\S[/#=]|https?:)$/.test(previous) || (/^\/\S/.test(next) && /\w$/.test(previous));
+}
 
 /** An admonition title alone on its line, as rendered pages show `.. note::` and its kin. */
 const RENDERED_ADMONITION = /^(Note|Warning|Danger|Important|Tip|Caution|Attention|See also)$/;
@@ -486,6 +521,44 @@ const RENDERED_ADMONITION = /^(Note|Warning|Danger|Important|Tip|Caution|Attenti
 interface PageForm {
   /** No blank line on the page: every line is its own paragraph (the compact copy). */
   paragraphPerLine: boolean;
+  /**
+   * The column a rendering wraps its text at (all but its 2% longest text lines end by it), when it wraps: most lines of
+   * many-line paragraphs end near it. Undefined for a page whose lines are whole paragraphs.
+   */
+  width?: number;
+  /** Paragraphs follow each other without a blank line: only the fill of the lines tells them apart. */
+  fill?: boolean;
+}
+
+/**
+ * Whether most entry heads (without text on their line, and not filled to the width: their text did
+ * not just wrap onto the next line) are followed by a blank line.
+ */
+function blankAfterHeads(lines: readonly TextLine[], width: number | undefined): boolean {
+  let heads = 0;
+  let blank = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const head = parseTextEntryHead(line.text);
+    if (!head || head.rest !== '' || parseTextEntryHead(lines[i + 1]!.text)) continue;
+    if (width !== undefined && line.indent + line.text.length + 1 + lines[i + 1]!.text.split(/\s/, 1)[0]!.length > width) continue;
+    heads++;
+    if (lines[i + 1]!.blankBefore) blank++;
+  }
+  return heads === 0 || blank * 2 >= heads;
+}
+
+/** The wrap width of a page's text, if it wraps (see {@link PageForm.width}). */
+function wrapWidth(lines: readonly TextLine[]): number | undefined {
+  const ends = lines.filter((l) => !/^\s*['"{}\[\]()]/.test(l.text) && !/[,{[(]$/.test(l.text)).map((l) => l.indent + l.text.length);
+  if (ends.length < 20) return undefined;
+  // Not the longest line: a word longer than the width overflows it (lynx breaks those further on).
+  const sorted = [...ends].sort((a, b) => b - a);
+  const width = sorted[Math.floor(sorted.length / 50)]!;
+  if (width > 120) return undefined;
+  // Wrapped text: a good share of its lines end within a few columns of the width.
+  const near = ends.filter((e) => e >= width - 8).length;
+  return near >= ends.length / 5 ? width : undefined;
 }
 
 /** Options of one page reading: the format it is reported as, and how the text ends. */
@@ -514,16 +587,17 @@ class RenderedReader {
 
   /** Lines of text (not literal): wrapped heads joined, glued heads split, glyphs as `- `, wrapped paragraphs joined. */
   textLines(lines: readonly TextLine[]): TextLine[] {
-    const split = joinWrappedHeads(lines).flatMap(splitGluedHead).map(withDash);
-    return this.form.paragraphPerLine ? split : joinWrapped(split);
+    const split = joinWrappedHeads(lines).flatMap(splitGluedHead).flatMap(splitRequired).map(withDash);
+    return this.form.paragraphPerLine ? split : joinWrapped(split, this.form);
   }
 
   /** The description: blocks by indentation, so wrapped list items keep their continuation lines. */
   description(lines: readonly TextLine[]): { documentation: string; deprecationMessage?: string } {
     const description = new DocCollector({ deprecation: true });
     const text = this.textLines(lines.filter((l) => !isSeeAlsoText(l.text)));
-    const base = text.reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
-    const root: TextBlock = { head: { text: '', indent: -1, line: 0, blankBefore: true }, children: buildTree(text.map((l) => ({ ...l, indent: l.indent - base }))) };
+    // An admonition title shallower than the text (lynx prints it at column 0) sits at the text's indent.
+    const base = text.filter((l) => !RENDERED_ADMONITION.test(l.text)).reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
+    const root: TextBlock = { head: { text: '', indent: -1, line: 0, blankBefore: true }, children: buildTree(text.map((l) => ({ ...l, indent: Math.max(0, l.indent - base) }))) };
     liftListItems(root);
     for (const b of root.children) {
       description.add(this.form.paragraphPerLine ? { ...b, head: { ...b.head, blankBefore: true } } : b);
@@ -932,6 +1006,13 @@ export function readRenderedPage(all: readonly TextLine[], file: string, reader:
     return page;
   }
   const form: PageForm = { paragraphPerLine: !body.some((l) => l.blankBefore) };
+  // Only a page that sets no blank line between paragraphs needs the fill to tell them apart: its
+  // entries' text follows their heads directly (elsewhere a blank line comes between).
+  // The width of its text, not of its literals (lynx hard-wraps those at the page's full width).
+  const textOnly = [...rendered.header, ...rendered.sections.filter((x) => !/Syntax$/.test(x.heading)).flatMap((x) => x.lines)];
+  const width = wrapWidth(textOnly);
+  if (width !== undefined) form.width = width;
+  if (width !== undefined && !form.paragraphPerLine && !blankAfterHeads(body, width)) form.fill = true;
   const text = new RenderedReader(sink, form);
   const header = text.description(rendered.header);
   const parts: Boto3OperationParts = { method: signature.method, documentation: header.documentation, params: [], exceptions: [], line };
