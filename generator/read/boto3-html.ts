@@ -38,6 +38,35 @@ export function isBoto3Html(text: string): boolean {
 /** Elements nested deeper than this are not followed: readers of the tree recurse over it. */
 const MAX_DEPTH = 256;
 
+/** Element nesting the reader follows; Sphinx pages of boto3 nest a few dozen levels (mediaconvert's ~60). */
+const MAX_ELEMENT_DEPTH = 1000;
+
+/** Elements without content, and so without an end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/**
+ * The offset of the tag that opens an element `max` levels deep, if any: a scan of start and end
+ * tags (an upper bound of the parser's depth, as end tags a page omits are not subtracted).
+ */
+function tooDeepAt(text: string, max: number): number | undefined {
+  const tag = /<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->/g;
+  let depth = 0;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    const name = m[2]?.toLowerCase();
+    if (!name || VOID.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) return m.index;
+  }
+  return undefined;
+}
+
+/** The 1-based line of an offset. */
+function lineAtOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** The roles of a Python object description, as its `<dl>` class names them. */
 type PyRole = 'method' | 'class' | 'attribute' | 'function' | 'property' | 'exception' | 'data';
 
@@ -125,7 +154,7 @@ class HtmlPage {
   readonly sink: DiagnosticSink;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     file: string,
   ) {
     this.sink = new DiagnosticSink(file);
@@ -147,6 +176,13 @@ class HtmlPage {
   private contentEnd = 0;
 
   read(): ReadPage {
+    // The HTML-to-hast step recurses once per element level: a page nested past what any Sphinx
+    // page nests is read up to that point, and the rest reported.
+    const deep = tooDeepAt(this.text, MAX_ELEMENT_DEPTH);
+    if (deep !== undefined) {
+      this.sink.error(lineAtOffset(this.text, deep), `elements nested deeper than ${MAX_ELEMENT_DEPTH} levels: expected a shallower page; the rest of the page is left out`);
+      this.text = this.text.slice(0, deep);
+    }
     const tree = unified().use(rehypeParse).parse(this.text);
     this.contentEnd = contentEndOf(tree);
     this.readBreadcrumb(tree);
@@ -309,6 +345,8 @@ class HtmlPage {
           if (parts.returnType === undefined && textOf(block)) parts.returnType = textOf(block);
           break;
         case 'Returns':
+          // An operation without output: its Returns field says `None` (and it may have no Return type).
+          if (parts.returnType === undefined && textOf(block) === 'None') parts.returnType = 'None';
           break;
         case 'Response Structure': {
           const literal = literalOf(block);

@@ -120,6 +120,28 @@ describe('what the HTML shows, read from its structure', () => {
     expect(formatRank('boto3-html')).toBeLessThan(formatRank('boto3-compact-text'));
   });
 
+  it('an operation whose Returns field says None returns nothing, and its last parameter is whole', () => {
+    const html = read('html/furo/directconnect/client/describe_connections.html');
+    const start = html.indexOf('<dt class="field-even">Return type');
+    const end = html.indexOf('<h3>Exceptions</h3>');
+    const none = `${html.slice(0, start)}<dt class="field-even">Returns<span class="colon">:</span></dt>\n<dd class="field-even"><p>None</p>\n</dd>\n</dl>\n${html.slice(end)}`;
+    const page = readBoto3Html(none.replace(/<h3>Exceptions<\/h3>[\s\S]*?<\/ul>/, ''), 'none.html');
+    expect(page.diagnostics).toEqual([]);
+    const op = page.operations[0]!;
+    expect(op.output).toBeUndefined();
+    expect(op.input.members.map((m) => m.required)).toEqual([false, false, false]);
+  });
+
+  it('elements nested past 1,000 levels are read up to there, with an error at the line, not a stack overflow', () => {
+    const deep = '<li><p><strong>a</strong> (<em>dict</em>) – x</p><ul>\n'.repeat(20_000);
+    const html = `<!DOCTYPE html><html><body><dl class="py method"><dt id="X.Client.op">op(**kwargs)</dt><dd><h3>Request Syntax</h3>\n<ul>\n${deep}</body></html>`;
+    const page = readBoto3Html(html, 'deep.html');
+    const deepest = page.diagnostics.find((d) => d.message.includes('nested deeper than 1000 levels'));
+    // html, body, dl, dd, ul open on lines 1-2; each line then opens li and ul: level 1,001 is on line 500.
+    expect(deepest).toMatchObject({ severity: 'error', line: 500 });
+    expect(page.operations.map((o) => o.method)).toEqual(['op']);
+  });
+
   it('reports HTML with no object description, at line 1', () => {
     const page = readBoto3Html('<!DOCTYPE html><html><body><p>Nothing here</p></body></html>', 'empty.html');
     expect(page.diagnostics).toEqual([expect.objectContaining({ line: 1, severity: 'error' })]);
