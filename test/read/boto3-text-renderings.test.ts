@@ -304,3 +304,19 @@ describe.each([
     );
   });
 });
+
+describe('text nested deeper than the readers recurse', () => {
+  /** 20,000 lines, each one column deeper than the one before (tabs keep the page small). */
+  const deep = Array.from({ length: 20_000 }, (_, i) => '\t'.repeat(Math.floor(i / 8)) + ' '.repeat(i % 8) + 'word').join('\n');
+
+  it.each([
+    ['a description', 'Lists the hosted connections', (t: string) => t.replace('Lists the hosted connections', `${deep}\nLists the hosted connections`)],
+    ['an entry’s text', 'The ID of the interconnect or LAG.', (t: string) => t.replace('The ID of the interconnect or LAG.', `The ID of the interconnect or LAG.\n${deep}`)],
+  ])('in %s is cut at 256 levels with an error, not a stack overflow', (_where, anchor, change) => {
+    const seed = readFileSync(path.resolve(import.meta.dirname, '../../specs/aws/directconnect/describe_hosted_connections.txt'), 'utf8');
+    expect(seed).toContain(anchor);
+    const page = readDocument(change(seed), 'deep.txt');
+    expect(page.operations).toHaveLength(1);
+    expect(page.diagnostics.filter((d) => /nesting deeper than 256 levels/.test(d.message))).toHaveLength(1);
+  });
+});

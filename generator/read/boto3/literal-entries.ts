@@ -9,7 +9,7 @@
  * unnamed entries. An entry that does not fit the literal is reported, never placed by guess.
  */
 import type { DiagnosticSink } from '../../diagnostics.ts';
-import { buildTree, type TextBlock, type TextLine } from '../indent-tree.ts';
+import { buildTree, limitDepth, MAX_TREE_DEPTH, type TextBlock, type TextLine } from '../indent-tree.ts';
 import type { DictEntry, SyntaxValue } from '../syntax/python-literal.ts';
 import type { EntryHead } from './entries.ts';
 import type { DocEntry } from './parts.ts';
@@ -83,6 +83,9 @@ class FlatEntryNester {
     // at the text's, which is that of its first line below the head.
     const base = (entry.docs.find((l) => l.indent > entry.line.indent) ?? entry.docs[0])?.indent ?? 0;
     const children = buildTree(entry.docs.map((line) => ({ ...line, indent: Math.max(0, line.indent - base), blankBefore: this.paragraphPerLine || line.blankBefore })));
+    // The text nests by indentation alone: cut at a depth the documentation readers recurse to.
+    const cut = limitDepth(children, MAX_TREE_DEPTH - 1);
+    if (cut) this.sink.error(cut.line, `${this.section}: nesting deeper than ${MAX_TREE_DEPTH} levels: expected a shallower page; the deeper lines are left out`);
     // An entry the page shows without its name takes the name of the member it stands for.
     const head = name === undefined ? entry.line : { ...entry.line, text: `${name} (${entry.head.type}) \u2013${entry.head.rest ? ` ${entry.head.rest}` : ''}` };
     return { head, children };

@@ -598,6 +598,9 @@ class RenderedReader {
     // An admonition title shallower than the text (lynx prints it at column 0) sits at the text's indent.
     const base = text.filter((l) => !RENDERED_ADMONITION.test(l.text)).reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
     const root: TextBlock = { head: { text: '', indent: -1, line: 0, blankBefore: true }, children: buildTree(text.map((l) => ({ ...l, indent: Math.max(0, l.indent - base) }))) };
+    // Text nests by indentation alone: the tree is cut at a depth the documentation readers recurse to.
+    const cut = limitDepth(root.children);
+    if (cut) this.sink.error(cut.line, `description: nesting deeper than ${MAX_TREE_DEPTH} levels: expected a shallower page; the deeper lines are left out`);
     liftListItems(root);
     for (const b of root.children) {
       description.add(this.form.paragraphPerLine ? { ...b, head: { ...b.head, blankBefore: true } } : b);
