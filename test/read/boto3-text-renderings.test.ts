@@ -124,6 +124,15 @@ describe('real renderings read as their RST source reads', () => {
   });
 });
 
+it('an index page whose class line lost its space (html2text: `classAccessAnalyzer.Client#`) is skipped as an index', () => {
+  const text = read('text/furo/chromium/accessanalyzer.txt');
+  const glued = text.replace('class AccessAnalyzer.Client', 'classAccessAnalyzer.Client#');
+  expect(glued).not.toBe(text);
+  const page = readDocument(glued, 'index.txt');
+  expect(page.diagnostics).toEqual([]);
+  expect(page.skipped.map((s) => [s.kind, s.name])).toEqual([['index', 'AccessAnalyzer.Client']]);
+});
+
 describe('older renderings and copies (each a real rendering with one change)', () => {
   const chromium = read('text/furo/chromium/directconnect/client/describe_connections.txt');
   const rst = rstOf('directconnect/client/describe_connections');

@@ -369,7 +369,8 @@ export function looksLikeRenderedClientPage(text: string): boolean {
     /^[ \t]*(?:\S[ \t]+)?[A-Za-z0-9_]+\.Client\.[a-z_][a-z0-9_]*\([^()]*\)[ \t]*[\u00b6#]?/m.test(text) ||
     isResourcePage(text) ||
     /^[ \t]*(?:\*+[ \t]+)?Request Syntax[ \t]*(?:\*+)?[ \t]*[\u00b6#]?[ \t]*$/im.test(text) ||
-    /^[ \t]*class [A-Za-z0-9_]+\.(?:Client|Paginator\.[A-Za-z0-9_]+|Waiter\.[A-Za-z0-9_]+)[ \t]*[\u00b6#]?[ \t]*$/m.test(text)
+    // html2text drops the space after `class` (an <em> with trailing space): `classX.Client`.
+    /^[ \t]*class ?[A-Za-z0-9_]+\.(?:Client|Paginator\.[A-Za-z0-9_]+|Waiter\.[A-Za-z0-9_]+)[ \t]*[\u00b6#]?[ \t]*$/m.test(text)
   );
 }
 
@@ -421,7 +422,7 @@ function readContext(lines: readonly TextLine[]): PageContext {
       if (crumb[2] === 'Client') context.clientName = crumb[1]!;
       continue;
     }
-    const cls = /^class ([A-Za-z0-9_]+)\.(Client|Paginator|Waiter)((?:\.[A-Za-z0-9_]+)?)$/.exec(text);
+    const cls = /^class ?([A-Za-z0-9_]+)\.(Client|Paginator|Waiter)((?:\.[A-Za-z0-9_]+)?)$/.exec(text);
     if (cls) {
       context.className = `${cls[1]}.${cls[2]}${cls[3]}`;
       context.kind = kindOfSegment(cls[2]!);
