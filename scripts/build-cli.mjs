@@ -2,6 +2,9 @@
 // Builds the compiled CLI into dist/ (git-ignored): `npm run build:cli`, and `prepare` (so `npm ci`).
 // With `--prepare` a failed build only warns: the CLI then runs from the sources, and `npm ci` (and
 // so `npm run test:all`, whose test/bin.test.ts builds and fails loudly) is not blocked by it.
+// `--prepare` also builds runtime/dist/ (runtime/scripts/build.mjs): the generated packages resolve
+// `@docsdk/runtime` through the workspace link to runtime/, whose types and code are in dist/, so
+// without it `npm run build` in generated/<pkg> fails with TS2307 on a fresh clone (issue 16 §1).
 //
 // esbuild bundles generator/cli.ts and the thread pools' worker modules (generator/repo.ts names
 // them `<pool>-worker.js`) as ES modules for Node 20; packages stay external (loaded from
@@ -10,6 +13,7 @@
 // one folder below the root like generator/, so paths the code finds from `import.meta.url`
 // (generator/repo.ts) mean the same compiled. Then dist/stamp.json records what the bundle was built
 // from (bin/compiled.js): bin/docsdk.js runs the bundle only while those files are unchanged.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,9 +99,17 @@ async function buildCli() {
   console.log(`docsdk: compiled CLI built into ${DIST}/ from ${loaded.size} sources`);
 }
 
+const prepare = process.argv.includes('--prepare');
 try {
   await buildCli();
 } catch (e) {
-  if (!process.argv.includes('--prepare')) throw e;
+  if (!prepare) throw e;
   console.warn(`docsdk: the compiled CLI was not built (bin/docsdk.js runs the sources through tsx): ${e?.message ?? e}`);
+}
+if (prepare) {
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'runtime/scripts/build.mjs')], { cwd: path.join(ROOT, 'runtime'), stdio: 'inherit' });
+  } catch (e) {
+    console.warn(`docsdk: runtime/dist was not built (generated packages cannot build until \`npm run build -w runtime\`): ${e?.message ?? e}`);
+  }
 }
