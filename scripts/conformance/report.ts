@@ -118,8 +118,6 @@ export interface RowResult {
   botocore?: string;
   rendering: Rendering;
   targets: Targets;
-  /** Set when no reader recognises this rendering's pages yet: reported, not held to the targets. */
-  pending?: string;
   services: ServiceResult[];
   totals: RowTotals;
   /** Why the row is below its targets (empty: it meets them). */
@@ -170,9 +168,8 @@ export function totalsOf(services: readonly ServiceResult[], pages?: number): Ro
   return t;
 }
 
-/** Why a row misses its targets; none for a pending row. */
-export function failuresOf(row: Pick<RowResult, 'totals' | 'targets' | 'pending'>): string[] {
-  if (row.pending) return [];
+/** Why a row misses its targets. */
+export function failuresOf(row: Pick<RowResult, 'totals' | 'targets'>): string[] {
   const t = row.totals;
   const out: string[] = [];
   if (t.found < t.documented * row.targets.operationsFound) out.push(`${t.documented - t.found} of ${t.documented} operations with a page not found`);
@@ -223,7 +220,7 @@ export function renderReportMarkdown(r: ConformanceReport): string {
   lines.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of r.rows) {
     const t = row.totals;
-    const result = row.pending ? `pending: ${row.pending}` : row.failures.length ? `**below target**: ${row.failures.join('; ')}` : 'meets targets';
+    const result = row.failures.length ? `**below target**: ${row.failures.join('; ')}` : 'meets targets';
     lines.push(
       `| ${row.title} | ${row.services.length} | ${t.pages} | ${t.found} / ${t.documented} (${pct(t.found, t.documented)}%) | ${t.facts - t.wrong} / ${t.facts} (${pct(t.facts - t.wrong, t.facts)}%) | ${t.notShown}${t.belowRecursion ? ` (${t.belowRecursion} below recursion cuts, ${t.belowRecursionDisagree} of them not the model's)` : ''}${t.unknownOnWholePages ? ` (${t.unknownOnWholePages} on whole pages)` : ''} | ${t.wrong} (${t.unexplained}) | ${t.uncaught} | ${100 * row.targets.operationsFound}% found, ≥ ${100 * row.targets.factsRight}% right | ${result} |`,
     );

@@ -15,8 +15,8 @@
  * Without `--all`, the whole-service and 1.43 corpora are scored on CI's fixed services
  * (scripts/conformance/services.ts). Prints a line per service and per row, writes
  * `conformance/report.md` and `report.json`, and exits 1 when a row is below its targets (100% of
- * the operations that have a page found; facts right ≥ 99.5% for 1.26, ≥ 99.9% for 1.43; no uncaught
- * error). A rendering no reader recognises yet is reported as pending, not held to the targets.
+ * the operations that have a page found; facts right ≥ 99.5% for 1.26 and for each rendering of 1.43,
+ * ≥ 99.9% for 1.43's RST; no uncaught error).
  *
  * Usage: npm run conformance -- [--all] [--only 1.26,1.43,html,text] [--services a,b] [--corpus DIR]
  *   [--corpus-143 DIR] [--models-143 DIR] [--html DIR] [--text DIR] [--out DIR] [--threads N] [--sample N]
@@ -55,6 +55,8 @@ const { values } = parseArgs({
 
 const TARGETS_126: Targets = { operationsFound: 1, factsRight: 0.995 };
 const TARGETS_143: Targets = { operationsFound: 1, factsRight: 0.999 };
+/** The renderings of the 1.43 sample (issue 14): every operation found, ≥ 99.5% of the facts they show right. */
+const TARGETS_RENDERING: Targets = { operationsFound: 1, factsRight: 0.995 };
 const KINDS = ['1.26', '1.43', 'html', 'text'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -110,9 +112,9 @@ const serviceLine = (s: ServiceResult) => {
 };
 
 /** A row from its scored services. */
-function rowOf(id: string, title: string, boto3: string, botocore: string | undefined, rendering: Rendering, targets: Targets, services: ServiceResult[], seconds: number, pending?: string): RowResult {
+function rowOf(id: string, title: string, boto3: string, botocore: string | undefined, rendering: Rendering, targets: Targets, services: ServiceResult[], seconds: number): RowResult {
   services.sort((a, b) => (a.service < b.service ? -1 : 1));
-  const row: RowResult = { id, title, boto3, ...(botocore ? { botocore } : {}), rendering, targets, ...(pending ? { pending } : {}), services, totals: totalsOf(services), failures: [], seconds };
+  const row: RowResult = { id, title, boto3, ...(botocore ? { botocore } : {}), rendering, targets, services, totals: totalsOf(services), failures: [], seconds };
   row.failures = failuresOf(row);
   return row;
 }
@@ -337,9 +339,8 @@ async function scoreRendering(pool: ReadPool, id: string, title: string, dir: st
     const readings = await Promise.all(byService.get(name)!.map((p) => readPage(pool, p)));
     results.push(scorePageService(name, readings, model143(dataDir, name), false));
   });
-  const recognised = results.reduce((n, s) => n + Object.entries(s.pages!.formats).filter(([f]) => f !== '(none)').reduce((m, [, c]) => m + c, 0), 0);
-  const pending = recognised === 0 ? 'no reader recognises these pages yet' : undefined;
-  return rowOf(id, title, documenter.boto3, documenter.botocore, rendering, TARGETS_143, results, (Date.now() - started) / 1000, pending);
+  // Held to the targets like the RST row: pages no reader recognises give no operation, and are listed.
+  return rowOf(id, title, documenter.boto3, documenter.botocore, rendering, TARGETS_RENDERING, results, (Date.now() - started) / 1000);
 }
 
 async function scoreHtmlAndText(pool: ReadPool, which: Set<Kind>): Promise<RowResult[]> {
@@ -376,7 +377,7 @@ function rowLine(row: RowResult): string {
   return (
     `${row.id}: ${row.services.length} services, ${t.pages} pages, operations ${t.found}/${t.documented}, facts ${t.facts - t.wrong}/${t.facts} right (${pct(t.facts - t.wrong, t.facts)}%), ` +
     `${t.notShown} not shown, ${t.wrong} wrong (${t.unexplained} unexplained), ${t.uncaught} uncaught, ${row.seconds.toFixed(1)} s` +
-    `${row.pending ? ` — pending: ${row.pending}` : row.failures.length ? ` — BELOW TARGET: ${row.failures.join('; ')}` : ''}`
+    `${row.failures.length ? ` — BELOW TARGET: ${row.failures.join('; ')}` : ''}`
   );
 }
 
