@@ -18,6 +18,7 @@ export const SLOW = [
   'test/cli.slow.test.ts',
   'test/diff/check.test.ts',
   'test/diff/git.test.ts',
+  'test/diff/pack.test.ts',
   'test/emit/generate-cache.test.ts',
   'test/emit/generate.slow.test.ts',
   'test/emit/hostile.slow.test.ts',

@@ -10,6 +10,7 @@ import { runPipeline, type PipelineResult } from './pipeline/run.ts';
 import { TreeSink } from './pipeline/sink.ts';
 import { readers } from './read/registry.ts';
 import { registerReviewCommands } from './diff/commands.ts';
+import { registerPackCommand } from './diff/pack.ts';
 import { REPO_URL } from './repo.ts';
 
 const EXIT_OK = 0;
@@ -115,6 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     setExitCode: (code) => (exitCode = code),
     generatorVersion: GENERATOR_VERSION,
   });
+  registerPackCommand(program, { stdout: io.stdout, stderr: io.stderr, setExitCode: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
