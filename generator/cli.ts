@@ -86,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .description('generate a client package per service from the documents under PATH (default: specs)')
     .argument('[paths...]', 'documents or folders of documents', ['specs'])
     .option('--strict', 'fail on warnings too')
-    .option('--out <dir>', 'output folder, replaced atomically', 'generated')
+    .option('--out <dir>', 'output folder: its packages for these services are replaced atomically, the others kept', 'generated')
     .option('--check-types', 'type-check every generated package (strict) before writing')
     .option('--cache-dir <dir>', 'cache of readings and packages: unchanged services are not read or emitted again', '.docsdk-cache')
     .option('--no-cache', 'read and emit everything, and leave the cache alone')
@@ -94,11 +94,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean }) => {
       const strict = opts.strict ?? false;
       const keepGoing = opts.keepGoing ?? false;
-      const result = await runPipeline(paths, new TreeSink(opts.out), {
+      const sink = new TreeSink(opts.out);
+      const result = await runPipeline(paths, sink, {
         generatorVersion: GENERATOR_VERSION,
         checkTypes: opts.checkTypes ?? false,
         strict,
         keepGoing,
+        requireServices: true,
         ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
       });
       const bad = failed(io, result, strict, `nothing written: ${opts.out} is unchanged`);
@@ -106,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       if (!result.committed) return;
       for (const folder of result.leftOut) io.stderr(`not written (errors above): ${opts.out}/${folder}\n`);
       for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files} files)\n`);
+      for (const p of sink.removed) io.stdout(`removed ${opts.out}/${p.folder}: ${p.packageName} (its service is no longer in ${paths.join(' ')})\n`);
     });
 
   registerReviewCommands(program, {

@@ -36,8 +36,12 @@ export function filesUnder(dir: string, rel = ''): string[] {
 /** True for files `docsdk version` owns: a package's changelog. */
 const isReleaseFile = (rel: string) => rel.split('/').length === 2 && rel.endsWith(`/${CHANGELOG_FILE}`);
 
-/** Compares `dir` with `expected` (as rendered), reading package versions as `released.ts` says. */
-export function compareTree(expected: readonly TreeFile[], dir: string): TreeDiff {
+/**
+ * Compares `dir` with `expected` (as rendered), reading package versions as `released.ts` says. A file
+ * of `dir` that is not expected is extra only when its top-level entry is `inScope` (default: all):
+ * a check of some services says nothing of the output's other packages, as `generate` leaves them.
+ */
+export function compareTree(expected: readonly TreeFile[], dir: string, inScope: (entry: string) => boolean = () => true): TreeDiff {
   const diff: TreeDiff = { stale: [], missing: [], extra: [] };
   const wanted = new Set(expected.map((f) => f.path));
   for (const f of expected) {
@@ -50,7 +54,11 @@ export function compareTree(expected: readonly TreeFile[], dir: string): TreeDif
     const want = f.path.endsWith('/package.json') ? releasedPackageJson(f.content, actual) : f.content;
     if (actual !== want) diff.stale.push(f.path);
   }
-  for (const rel of filesUnder(dir)) if (!wanted.has(rel) && !isReleaseFile(rel)) diff.extra.push(rel);
+  const given = new Set(expected.map((f) => f.path.split('/')[0]!));
+  for (const rel of filesUnder(dir)) {
+    const entry = rel.split('/')[0]!;
+    if (!wanted.has(rel) && !isReleaseFile(rel) && (given.has(entry) || inScope(entry))) diff.extra.push(rel);
+  }
   return diff;
 }
 

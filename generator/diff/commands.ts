@@ -4,9 +4,11 @@
  *
  * @packageDocumentation
  */
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.ts';
 import { runPipeline, type PipelineResult } from '../pipeline/run.ts';
+import { answersFor, inputFolders } from '../pipeline/owned.ts';
 import { MemorySink } from '../pipeline/sink.ts';
 import { compareTree, isClean } from './check.ts';
 import { publishAll, publishPlan, VersionWentDown, type CommandRunner } from './publish.ts';
@@ -63,10 +65,12 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
       // The run `generate` makes, into memory instead of the output folder (and without the cache:
       // the gate trusts nothing but the specs).
       const sink = new MemorySink();
-      const result = await runPipeline(paths, sink, { generatorVersion: ctx.generatorVersion, strict: opts.strict ?? false });
+      const result = await runPipeline(paths, sink, { generatorVersion: ctx.generatorVersion, strict: opts.strict ?? false, requireServices: true });
       if (ctx.failed(result, opts.strict ?? false)) return fail();
       const tree = sink.tree;
-      const diff = compareTree(tree, opts.out);
+      // What generate would leave: other packages stay, but those the run answers for and no longer gives.
+      const folders = inputFolders(paths);
+      const diff = compareTree(tree, opts.out, (entry) => folders.length > 0 && answersFor(folders, path.join(opts.out, entry)));
       for (const f of diff.stale) ctx.stdout(`stale: ${opts.out}/${f}\n`);
       for (const f of diff.missing) ctx.stdout(`missing: ${opts.out}/${f}\n`);
       for (const f of diff.extra) ctx.stdout(`extra: ${opts.out}/${f}\n`);

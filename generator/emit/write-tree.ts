@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { filesBelow } from '../files-below.ts';
 
@@ -121,13 +121,18 @@ export class TreeWriter {
   }
 
   /**
-   * Declares that the top-level folder `folder` of the current output stays exactly as it is (the
-   * caller checked every file and that there is no other). It is not copied into the temporary tree
-   * unless the commit has to swap the whole tree.
+   * Declares that the top-level entry `folder` of the current output (a package folder, or anything
+   * else the output holds) stays exactly as it is. It is not copied into the temporary tree unless
+   * the commit has to swap the whole tree.
    */
   keep(folder: string): void {
-    if (!isContainedPath(folder) || folder.includes('/')) throw new Error(`not a top-level folder: ${JSON.stringify(folder)}`);
+    if (!isContainedPath(folder) || folder.includes('/')) throw new Error(`not a top-level entry: ${JSON.stringify(folder)}`);
     this.kept.add(folder);
+  }
+
+  /** The top-level entries of the current output (none when there is no output yet), sorted. */
+  currentEntries(): string[] {
+    return existsSync(this.outDir) ? readdirSync(this.outDir).sort() : [];
   }
 
   /** Whether `folder` was {@link TreeWriter.keep | kept}. */
@@ -193,11 +198,29 @@ export class TreeWriter {
     return true;
   }
 
+  /**
+   * Puts what the current output holds at `rel` (a file, or a folder with all it holds) into the
+   * temporary tree as hard links: build outputs (`dist/`, `node_modules/`) a package folder keeps
+   * across regenerations. Nothing when the current output has nothing there.
+   */
+  carry(rel: string): void {
+    const from = path.join(this.outDir, ...rel.split('/'));
+    let stat;
+    try {
+      stat = lstatSync(from);
+    } catch {
+      return;
+    }
+    if (!stat.isDirectory()) {
+      this.link(rel, from);
+      return;
+    }
+    for (const below of filesBelow(from)) this.link(`${rel}/${below}`, path.join(from, ...below.split('/')));
+  }
+
   /** Hard-links every file of the current output's `folder` into the temporary tree. */
   private linkFolder(folder: string): void {
-    for (const rel of filesBelow(path.join(this.outDir, folder))) {
-      this.link(`${folder}/${rel}`, path.join(this.outDir, folder, ...rel.split('/')));
-    }
+    this.carry(folder);
   }
 
   /** Drops the temporary tree; `outDir` stays as it was. */

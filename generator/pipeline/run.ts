@@ -14,7 +14,7 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
@@ -29,7 +29,7 @@ import type { ServiceInput } from '../ir/build.ts';
 import type { ReadPage } from '../ir/input.ts';
 import { serviceKey, uniqueServices } from '../ir/invariants.ts';
 import { ReadPool } from '../read/pool.ts';
-import { planRun, type KeyedDocument } from './plan.ts';
+import { displayPath, planRun, type KeyedDocument } from './plan.ts';
 import { inLanes, readToJson } from './read.ts';
 import { buildChecked, planServices, type Findings, type PlannedService } from './services.ts';
 import type { Sink } from './sink.ts';
@@ -51,6 +51,12 @@ export interface PipelineOptions {
    * stays as it was) and the others still reach the sink; the errors are reported all the same.
    */
   keepGoing?: boolean;
+  /**
+   * Each input path must give a service: one that gives none (an empty folder, pages without any
+   * client operation) is an error naming it. `generate` and `check` ask for it: an empty input
+   * never means "no packages".
+   */
+  requireServices?: boolean;
 }
 
 /** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
@@ -73,6 +79,21 @@ const PARALLEL_EMIT_MIN = 8;
 
 const NO_CACHE_INDEX = (generator: string): CacheIndex => ({ generator, files: {}, documents: {}, services: {}, outputs: {} });
 
+/** An error for each input path (that exists) under which no planned service has a document. */
+function inputsWithoutService(paths: readonly string[], documents: readonly KeyedDocument[], services: readonly PlannedService[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const inside = (file: string, abs: string) => file === abs || file.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep);
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    if (!existsSync(abs)) continue; // already reported: no such file or folder
+    if (services.some((s) => s.documents.some((d) => inside(d.file, abs)))) continue;
+    const docs = documents.filter((d) => inside(d.file, abs)).length;
+    const why = docs === 0 ? 'it holds no document' : `none of its ${docs} document${docs === 1 ? '' : 's'} documents a client operation`;
+    out.push({ file: displayPath(p), line: 1, column: 1, severity: 'error', message: `no service: ${why}` });
+  }
+  return out;
+}
+
 /** Runs the pipeline over the documents under `paths` into `sink` (see the module comment). */
 export async function runPipeline(paths: readonly string[], sink: Sink, options: PipelineOptions): Promise<PipelineResult> {
   const genKey = generatorKey(options.generatorVersion);
@@ -85,7 +106,9 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
   const result: PipelineResult = { diagnostics: plan.diagnostics, invalidIR: [], problems: [], packages: [], committed: false, skipped: {}, leftOut: [] };
   const isError = (d: Diagnostic) => d.severity === 'error' || (options.strict ?? false);
   // With keepGoing, a service's errors leave that service out instead of failing the run.
-  const fails = () => (!options.keepGoing && result.diagnostics.some(isError)) || result.invalidIR.length > 0 || result.problems.length > 0;
+  // An input without a service fails the run even then: nothing is written, so nothing is removed.
+  let emptyInput = false;
+  const fails = () => emptyInput || (!options.keepGoing && result.diagnostics.some(isError)) || result.invalidIR.length > 0 || result.problems.length > 0;
   const settingsKeys = new Map<ServiceInput, string>();
   const settingsKeyOf = (input: ServiceInput) => {
     let key = settingsKeys.get(input);
@@ -133,6 +156,11 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     // 2. Services: one per folder, or per declared id, each keyed by its documents and settings. The
     // pages of a changed service that the cache had seen (its other pages changed) are read again.
     const services = planServices(plan.folders, documents, index, genKey, settingsKeyOf, checkTypes);
+    if (options.requireServices) {
+      const empty = inputsWithoutService(paths, documents, services);
+      result.diagnostics.push(...empty);
+      emptyInput = empty.length > 0;
+    }
     const cachedRecord = (s: PlannedService) => {
       const known = sink.emits ? index.services[s.key] : undefined;
       return known && store?.hasPackage(s.key, known.files) ? known : undefined;
@@ -148,7 +176,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     // hand it to the sink as soon as it is done; the sink takes the others from the cache.
     const versions = packageVersions(options.generatorVersion);
     // A sink that emits takes nothing once the run has failed; one that keeps the IR takes what could be built.
-    opened = (!sink.emits || !fails()) && sink.open(store, index);
+    opened = (!sink.emits || !fails()) && sink.open(store, index, paths);
     const changed = services.filter((s) => !cachedRecord(s)).length;
     emitPool = opened && sink.emits && changed >= PARALLEL_EMIT_MIN ? new EmitPool(options.threads) : undefined;
     // Templates compiled once and kept in the cache folder (~0.1 s of an incremental run). The emitting

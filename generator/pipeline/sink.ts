@@ -6,22 +6,26 @@
  *
  * @packageDocumentation
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CacheIndex, CacheStore, OutputRecord, OutputStat, ServiceRecord } from '../cache/store.ts';
 import type { EmittedFile } from '../emit/emit-service.ts';
-import { keepReleaseState } from '../emit/released.ts';
+import { BUILD_OUTPUTS, keepReleaseState } from '../emit/released.ts';
 import { TreeWriter, type TreeFile } from '../emit/write-tree.ts';
 import { filesBelow } from '../files-below.ts';
 import { serviceKey } from '../ir/invariants.ts';
 import { IR_VERSION, type IR, type Service } from '../ir/model.ts';
+import { answersFor, inputFolders } from './owned.ts';
 
 /** A pipeline run's destination. */
 export interface Sink {
   /** Whether the run emits packages; a sink that does not gets {@link Sink.built} instead. */
   readonly emits: boolean;
-  /** Starts taking services; false when it cannot (then nothing is handed to it). */
-  open(store: CacheStore | undefined, index: CacheIndex): boolean;
+  /**
+   * Starts taking services; false when it cannot (then nothing is handed to it). `inputs` are the
+   * paths the run was given: what a writing sink answers for in its output ({@link answersFor}).
+   */
+  open(store: CacheStore | undefined, index: CacheIndex, inputs: readonly string[]): boolean;
   /** A package emitted in this run (its record complete). */
   fresh(key: string, record: ServiceRecord, files: readonly EmittedFile[]): void;
   /** A package the cache holds under `key`, unchanged. */
@@ -45,6 +49,11 @@ function sortedTree(files: TreeFile[]): TreeFile[] {
  * `generate`: the packages written into a new output tree, swapped in atomically on commit. A cached
  * package stays in place (or is linked) when the current output still holds what the cache wrote
  * there, else it is copied from the cache.
+ *
+ * Nothing else of the output is lost: every entry the run gives no package for stays as it is, but a
+ * package the run answers for ({@link answersFor}: its service folder lies in a folder the run was
+ * given, which no longer gives it) — those are removed and listed in {@link TreeSink.removed}. A
+ * regenerated package keeps its build outputs (`dist/`, `node_modules/`: {@link BUILD_OUTPUTS}).
  */
 export class TreeSink implements Sink {
   readonly emits = true;
@@ -54,15 +63,23 @@ export class TreeSink implements Sink {
   private index: CacheIndex | undefined;
   private previous: OutputRecord = { packages: {} };
   private readonly next: OutputRecord = { packages: {} };
+  private inputs: readonly string[] = [];
+  private readonly gone: { folder: string; packageName: string }[] = [];
+
+  /** The packages the committed run removed (folder and package name), sorted by folder. */
+  get removed(): readonly { folder: string; packageName: string }[] {
+    return this.gone;
+  }
 
   /** @param outDir - the output folder it replaces. */
   constructor(outDir: string) {
     this.outAbs = path.resolve(outDir);
   }
 
-  open(store: CacheStore | undefined, index: CacheIndex): boolean {
+  open(store: CacheStore | undefined, index: CacheIndex, inputs: readonly string[]): boolean {
     this.store = store;
     this.index = index;
+    this.inputs = inputs;
     this.previous = index.outputs[this.outAbs] ?? { packages: {} };
     this.tree = TreeWriter.begin(this.outAbs);
     return true;
@@ -116,13 +133,36 @@ export class TreeSink implements Sink {
   }
 
   commit(): void {
-    keepReleaseState(this.tree!, this.outAbs, Object.keys(this.next.packages));
-    this.tree!.commit();
+    const tree = this.tree!;
+    const folders = inputFolders(this.inputs);
+    for (const entry of tree.currentEntries()) {
+      if (Object.prototype.hasOwnProperty.call(this.next.packages, entry) || tree.isKept(entry)) continue;
+      const dir = path.join(this.outAbs, entry);
+      if (folders.length > 0 && answersFor(folders, dir)) this.gone.push({ folder: entry, packageName: packageNameIn(dir) ?? entry });
+      else tree.keep(entry);
+    }
+    for (const folder of Object.keys(this.next.packages)) {
+      if (tree.isKept(folder)) continue;
+      for (const output of BUILD_OUTPUTS) tree.carry(`${folder}/${output}`);
+    }
+    keepReleaseState(tree, this.outAbs, Object.keys(this.next.packages));
+    tree.commit();
     if (this.store) this.index!.outputs[this.outAbs] = this.next;
   }
 
   abort(): void {
+    this.gone.length = 0;
     this.tree?.abort();
+  }
+}
+
+/** The `name` of the package.json in `dir`, when it has a readable one. */
+function packageNameIn(dir: string): string | undefined {
+  try {
+    const name = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -212,7 +252,7 @@ export class IRSink implements Sink {
 function inPlace(dir: string, files: readonly string[], stats: Record<string, OutputStat>): boolean {
   let present: string[];
   try {
-    present = filesBelow(dir);
+    present = filesBelow(dir, { skip: (name) => BUILD_OUTPUTS.has(name) });
   } catch {
     return false; // no such folder (any more)
   }
