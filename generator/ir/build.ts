@@ -14,7 +14,8 @@ import { serviceKey, uniqueServices } from './invariants.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf, SERVICE_ID } from './naming.ts';
 import { ShapeNamer } from './shapes.ts';
-import { inferPaginator } from './pagination.ts';
+import { documentedPaginator, inferPaginator } from './pagination.ts';
+import { documentedExceptions, documentedWaiters, firstByName } from './documented.ts';
 
 /** The pages of one service folder and the settings beside them. */
 export interface ServiceInput {
@@ -122,14 +123,30 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     op.input = namer.nameRoot(inputNode, op.input);
     op.output = namer.nameRoot(output, op.output);
   }
+  // Error classes' members are named after every operation's shapes, so those keep their ids.
+  const exceptions = documentedExceptions(pages, namer);
   const shapes: Record<string, Shape> = {};
   for (const key of [...namer.shapes.keys()].sort(compare)) shapes[key] = namer.shapes.get(key)!;
+  // A documented paginator replaces the guess (a page's or the settings' own binding stays).
+  const paginators = firstByName(pages.flatMap((p) => p.paginators ?? []), (p) => p.method);
+  for (const { op } of operations) {
+    const read = op.paginator ? undefined : paginators.get(op.method);
+    if (!read) continue;
+    const found = documentedPaginator(op, read, shapes);
+    if ('paginator' in found) op.paginator = found.paginator;
+    else {
+      const message = `paginator ${read.name}: ${found.problem}; its tokens are not known`;
+      warnings.push({ message, sources: [read.source] });
+      diagnostics.push({ file: read.source.file, line: read.source.line, column: 1, severity: 'warning', message });
+    }
+  }
   if (provider === 'aws') {
     for (const { op } of operations) {
       const inferred = op.paginator ? undefined : inferPaginator(op, shapes);
       if (inferred) op.paginator = inferred;
     }
   }
+  const waiters = documentedWaiters(pages, operations.map((o) => o.op), warnings, diagnostics);
 
   const wire = wireOf(input.settings, provider);
   const service: Service = {
@@ -141,6 +158,8 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     ...(wire ? { wire } : {}),
     operations: operations.map((o) => o.op),
     shapes,
+    ...(waiters.length > 0 ? { waiters } : {}),
+    ...(exceptions.length > 0 ? { exceptions } : {}),
   };
   if (warnings.length > 0) service.warnings = warnings;
   return service;

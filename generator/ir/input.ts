@@ -21,6 +21,54 @@ export interface ReadPage {
   diagnostics: Diagnostic[];
   /** Disagreements between the page and the facts, kept in the IR (`Service.warnings`). */
   warnings?: Warning[];
+  /** Paginators the page documents (boto3's `paginate()` of a Paginator class). */
+  paginators?: ReadPaginator[];
+  /** Waiters the page documents (boto3's `wait()` of a Waiter class). */
+  waiters?: ReadWaiter[];
+  /** Error classes the page documents (boto3's client exception classes). */
+  exceptions?: ReadException[];
+}
+
+/**
+ * A paginator as a page documents it: the operation it pages and its `paginate()` parameters and
+ * response. The tokens and keys are not shown: the IR finds them by comparing these with the
+ * operation's own (`generator/ir/pagination.ts`).
+ */
+export interface ReadPaginator {
+  /** The paginator's name, e.g. `ListTables`. */
+  name: string;
+  /** The method it pages through, as documented: `list_tables`. */
+  method: string;
+  /** `paginate()`'s parameters, without the paginator's own configuration (`PaginationConfig`). */
+  input: StructureNode;
+  /** What each page is; undefined when the page documents none. */
+  output?: StructureNode;
+  /** Members of the paginator's configuration the page shows (`MaxItems`, `PageSize`, `StartingToken`). */
+  config: string[];
+  /** Sections of the paginator's page not shown whole (then the comparison can't be trusted). */
+  incomplete?: SectionGap[];
+  source: SourceRef;
+}
+
+/** A waiter as a page documents it: the method it polls, its delay and attempts (undefined where not shown). */
+export interface ReadWaiter {
+  /** e.g. `TableExists`. */
+  name: string;
+  /** The method polled, as documented: `describe_table`. */
+  method: string;
+  delay?: number;
+  maxAttempts?: number;
+  source: SourceRef;
+}
+
+/** An error class as a page documents it. */
+export interface ReadException {
+  /** e.g. `TransactionCanceledException`. */
+  name: string;
+  documentation: string;
+  /** The members of its error response the page shows (the generic `Error` member left out). */
+  members?: StructureNode;
+  source: SourceRef;
 }
 
 /**

@@ -33,8 +33,41 @@ export interface Service {
   operations: Operation[];
   /** Shapes keyed by shape id; keys sorted. */
   shapes: Record<string, Shape>;
+  /** Waiters the docs document (boto3's Waiter sections and pages), sorted by name. */
+  waiters?: Waiter[];
+  /**
+   * Error classes the docs document apart from the operations (boto3's "Client Exceptions"
+   * sections and exception pages), sorted by name: their documentation and members.
+   */
+  exceptions?: ErrorClass[];
   /** Recoverable oddities found while reading this service (e.g. page and facts disagree). */
   warnings?: Warning[];
+}
+
+/**
+ * A documented waiter: which operation it polls, every how many seconds and how many times. boto3's
+ * pages do not show the acceptors (the conditions that end the wait): callers give them.
+ */
+export interface Waiter {
+  /** PascalCase as documented, e.g. `TableExists`. */
+  name: string;
+  /** Wire name of the operation polled, e.g. `DescribeTable`. */
+  operation: string;
+  /** Seconds between attempts. */
+  delay: number;
+  /** Attempts before the wait fails. */
+  maxAttempts: number;
+  source: SourceRef;
+}
+
+/** A documented error class: its documentation and, where shown, the members its error body carries. */
+export interface ErrorClass {
+  /** The error code, as the Exceptions lists name it, e.g. `TransactionCanceledException`. */
+  name: string;
+  documentation?: string;
+  /** Structure shape of the members the docs show on the error (boto3's generic `Error` member left out). */
+  shape?: string;
+  source: SourceRef;
 }
 
 /** The wire facts of a service, from its `service.json`. */
@@ -120,14 +153,28 @@ export interface MemberLocation {
   marker?: boolean;
 }
 
-/** How an operation pages: the token members and, when known, the items and page-size members. */
+/**
+ * How an operation pages: the token members and, when known, the items and page-size members.
+ * A multi-token paginator (S3 ListObjectVersions: KeyMarker and VersionIdMarker) lists every token
+ * in `inputTokens`/`outputTokens`, paired by position; `inputToken`/`outputToken` are their first.
+ */
 export interface Paginator {
   inputToken: string;
+  /** An output member, or a `.`-separated path to one inside an output structure (`DistributionList.NextMarker`). */
   outputToken: string;
+  /** The first of `resultKeys`: the member whose elements the items iterator yields. */
   items?: string;
   limitKey?: string;
   /** Output member that is true while more pages follow (e.g. `isTruncated`). */
   moreResults?: string;
+  /** Every input token, when there is more than one. */
+  inputTokens?: string[];
+  /** Every output token, when there is more than one (same order as `inputTokens`). */
+  outputTokens?: string[];
+  /** Every member a page's results are in (paths as `outputToken`), when the docs show more than one or the paginator is documented. */
+  resultKeys?: string[];
+  /** The paginator section or page the docs document it in (absent for paginators guessed from token members or given by settings). */
+  source?: SourceRef;
 }
 
 /** The shape kinds of the IR. */

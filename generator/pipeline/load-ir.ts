@@ -13,7 +13,7 @@ import { formatRank } from '../read/registry.ts';
 import { planRun } from './plan.ts';
 import { readHere } from './read.ts';
 import { runPipeline, type PipelineOptions, type PipelineResult } from './run.ts';
-import { splitByDeclaredService } from './services.ts';
+import { attachOperationless, splitByDeclaredService } from './services.ts';
 import { IRSink } from './sink.ts';
 
 /** The IR built from whatever could be read, and every diagnostic, sorted. */
@@ -31,7 +31,13 @@ export function loadIR(paths: readonly string[]): LoadResult {
     doc.input.pages.push(page);
     for (const d of page.diagnostics) plan.diagnostics.push(d);
   }
-  const services = plan.folders.flatMap(splitByDeclaredService).filter((f) => f.pages.some((p) => p.operations.length > 0));
+  const services = attachOperationless(
+    plan.folders.flatMap(splitByDeclaredService),
+    (f) => f.pages.some((p) => p.operations.length > 0),
+    (f) => f.pages.map((p) => p.service.id).find((id) => id !== undefined),
+    (f) => f.folderProvider,
+    (into, from) => into.pages.push(...from.pages),
+  );
   const ir = buildIR(services, plan.diagnostics, formatRank);
   return { ir, diagnostics: sortDiagnostics(plan.diagnostics) };
 }

@@ -107,17 +107,52 @@ export function planServices(
     list.push(doc);
     byFolder.set(doc.input, list);
   }
-  const out: PlannedService[] = [];
+  const groups: { folder: ServiceInput; folderId: string; items: KeyedDocument[] }[] = [];
   for (const folder of folders) {
     const docs = byFolder.get(folder) ?? [];
-    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!, (d) => d.file)) {
-      if (!group.items.some((d) => index.documents[d.key]!.operations > 0)) continue;
-      const input: ServiceInput = { ...folder, folderId: group.folderId, pages: [] };
-      const identity = [genKey, group.folderId, folder.folderProvider ?? '-', settingsKeyOf(folder), checkTypes ? 'checked' : '-', ...group.items.map((d) => d.key).sort()];
-      out.push({ input, documents: group.items, key: sha256(identity.join('\0')) });
-    }
+    for (const group of groupByDeclaredService(folder.folderId, folder.settings.id, docs, (d) => index.documents[d.key]!, (d) => d.file)) groups.push({ folder, ...group });
   }
-  return out;
+  const withOperations = attachOperationless(
+    groups,
+    (g) => g.items.some((d) => index.documents[d.key]!.operations > 0),
+    (g) => g.items.map((d) => index.documents[d.key]!.id).find((id) => id !== undefined),
+    (g) => g.folder.folderProvider,
+    (into, from) => into.items.push(...from.items),
+  );
+  return withOperations.map(({ folder, folderId, items }) => {
+    const input: ServiceInput = { ...folder, folderId, pages: [] };
+    const identity = [genKey, folderId, folder.folderProvider ?? '-', settingsKeyOf(folder), checkTypes ? 'checked' : '-', ...items.map((d) => d.key).sort()];
+    return { input, documents: items, key: sha256(identity.join('\0')) };
+  });
+}
+
+/**
+ * The groups holding operations, each with the groups of pages without any that declare its service
+ * id attached: boto3 1.43 documents a service's paginators and waiters in folders of their own
+ * (`dynamodb/paginator/`, `dynamodb/waiter/`) beside its operations (`dynamodb/client/`). Other
+ * groups without operations are no service.
+ */
+export function attachOperationless<G>(
+  groups: readonly G[],
+  hasOperations: (g: G) => boolean,
+  declaredId: (g: G) => string | undefined,
+  provider: (g: G) => string | undefined,
+  attach: (into: G, from: G) => void,
+): G[] {
+  const services = groups.filter(hasOperations);
+  const byId = new Map<string, G>();
+  for (const g of services) {
+    const id = declaredId(g);
+    const key = `${provider(g) ?? '-'}/${id}`;
+    if (id !== undefined && !byId.has(key)) byId.set(key, g);
+  }
+  for (const g of groups) {
+    if (hasOperations(g)) continue;
+    const id = declaredId(g);
+    const into = id !== undefined ? byId.get(`${provider(g) ?? '-'}/${id}`) : undefined;
+    if (into) attach(into, g);
+  }
+  return services;
 }
 
 /**

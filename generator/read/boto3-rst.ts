@@ -12,6 +12,8 @@ import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
+import { helperClassOf, readPaginator, readWaiter } from './boto3/helper-classes.ts';
+import { readRstException } from './boto3/rst-exceptions.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
 import { expandRstTabs, parseBudget, parseRstBounded, type BoundedParse } from './bounded-parse.ts';
@@ -44,7 +46,8 @@ export function readBoto3Rst(text: string, file: string): ReadPage {
 
 /** Reports a page (or all chunks of one, merged) in which no boto3 directive was found. */
 export function requireDirectives(page: ReadPage): void {
-  if (page.operations.length === 0 && page.skipped.length === 0) {
+  const helpers = (page.paginators?.length ?? 0) + (page.waiters?.length ?? 0) + (page.exceptions?.length ?? 0);
+  if (page.operations.length === 0 && page.skipped.length === 0 && helpers === 0) {
     new DiagnosticSink(page.file, page.diagnostics).error(
       1,
       'no py:method directive of a boto3 client found: expected ".. py:method:: Service.Client.operation(**kwargs)"',
@@ -273,8 +276,14 @@ class DirectiveReader {
     const [, role, signature] = m as unknown as [string, string, string];
     const target = signature.replace(/\(.*$/, '').trim();
     if (role === 'class') {
+      // Exception classes are read whole here; paginators and waiters by their paginate()/wait() method.
+      const helper = helperClassOf(target);
+      if (helper?.kind === 'exception') {
+        (this.page.exceptions ??= []).push(readRstException(block, helper.name, this.sink));
+        return;
+      }
       const kind = classKind(target);
-      if (kind !== 'client') this.skip(kind, target, block.head.line);
+      if (kind !== 'client' && !helper) this.skip(kind, target, block.head.line);
       const before = this.page.operations.length + this.page.skipped.length;
       for (const child of block.children) this.read(child, target);
       // A client class with no method on the page: a service's index page (its methods are pages of their own).
@@ -291,6 +300,11 @@ class DirectiveReader {
       return;
     }
     const { qualified, method, clientName, kind } = methodTarget(target, enclosingClass);
+    const helper = helperClassOf(qualified);
+    if (helper && helper.kind !== 'exception') {
+      this.readHelperMethod(block, helper.kind, helper.name);
+      return;
+    }
     if (kind !== 'client') {
       if (reportsSkippedMethod(enclosingClass)) this.skip(kind, qualified, block.head.line);
       return;
@@ -326,6 +340,24 @@ class DirectiveReader {
     this.page.service.clientName ??= clientName;
     if (parts.seeAlso) this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
     this.page.operations.push(assembleOperation(parts, this.sink));
+  }
+
+  /** A Paginator's paginate() or a Waiter's wait(): read as a client method, then as what it documents. */
+  private readHelperMethod(block: TextBlock, kind: 'paginator' | 'waiter', name: string): void {
+    hoistSections(block);
+    const method = kind === 'paginator' ? 'paginate' : 'wait';
+    const parts = readMethodBody(block, method, this.sink);
+    // The description (before the Request Syntax) names the operation and, for a waiter, its delay and attempts.
+    const until = block.children.findIndex((c) => c.head.text === '**Request Syntax**');
+    const description = until < 0 ? block.children : block.children.slice(0, until);
+    const raw = description.map((c) => flattenBlock(c).map((l) => l.text).join(' ')).join(' ');
+    if (kind === 'paginator') {
+      const paginator = readPaginator(name, raw, parts, this.sink);
+      if (paginator) (this.page.paginators ??= []).push(paginator);
+    } else {
+      const waiter = readWaiter(name, raw, parts, this.sink);
+      if (waiter) (this.page.waiters ??= []).push(waiter);
+    }
   }
 
   /** Reports lines left out because they nest deeper than {@link MAX_TREE_DEPTH} levels. */

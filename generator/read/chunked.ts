@@ -19,6 +19,9 @@ export function chunksOf(text: string, targetBytes = CHUNK_BYTES): RstChunk[] | 
 export function mergeChunkReadings(readings: readonly ReadPage[]): ReadPage {
   const first = readings[0]!;
   const page: ReadPage = { ...first, service: { ...first.service }, operations: [], skipped: [], diagnostics: [] };
+  delete page.paginators;
+  delete page.waiters;
+  delete page.exceptions;
   for (const r of readings) {
     page.service.id ??= r.service.id;
     page.service.clientName ??= r.service.clientName;
@@ -26,6 +29,9 @@ export function mergeChunkReadings(readings: readonly ReadPage[]): ReadPage {
     // Loops, not push(...): a chunk may hold more items than a call has room for arguments.
     for (const op of r.operations) page.operations.push(op);
     for (const s of r.skipped) page.skipped.push(s);
+    for (const p of r.paginators ?? []) (page.paginators ??= []).push(p);
+    for (const w of r.waiters ?? []) (page.waiters ??= []).push(w);
+    for (const e of r.exceptions ?? []) (page.exceptions ??= []).push(e);
     for (const d of r.diagnostics) page.diagnostics.push(d);
   }
   requireDirectives(page);

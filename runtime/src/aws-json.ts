@@ -1,6 +1,8 @@
 /**
  * AWS JSON 1.0 / 1.1: every call is `POST /` with `X-Amz-Target: <prefix>.<Operation>` and a JSON body.
  * The two versions differ only in the content type, so one implementation serves both ({@link awsJson}).
+ * What a request and a response look like follows Smithy's awsJson1_0/awsJson1_1 protocol tests (the
+ * table tests in runtime/test/aws-json.smithy.test.ts name each case).
  *
  * @packageDocumentation
  */
@@ -20,22 +22,23 @@ export function awsJson(version: '1.0' | '1.1'): Protocol {
 }
 
 function buildAwsJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown, contentType: string): WireRequest {
-  return {
-    method: 'POST',
-    path: '/',
-    query: {},
-    headers: { 'content-type': contentType, 'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}` },
-    // Services expect an object even when the input has no members.
-    body: JSON.stringify(serialize(service, op.input, input ?? {}) ?? {}),
-  };
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}` };
+  // A query-compatible service answers errors with their query code too (x-amzn-query-error) when asked.
+  if (service.awsQueryCompatible) headers['x-amzn-query-mode'] = 'true';
+  // Services expect an object even when the input has no members, or the operation no input shape.
+  const body = service.shapes[op.input] ? serialize(service, op.input, input ?? {}) : undefined;
+  return { method: 'POST', path: '/', query: {}, headers, body: JSON.stringify(body ?? {}) };
 }
 
 /**
- * Normalises an AWS error code: `aws.protocoltests#FooError:http://internal…` → `FooError`
- * (namespace before `#` and anything after `:` removed).
+ * Normalises an AWS error code as the SDKs do: cut at the first `,`, then at the first `:` (a URL
+ * follows: `FooError:http://internal.amazon.com/coral/…`), then keep what follows a `#` (a namespace
+ * precedes: `aws.protocoltests.json10#FooError`).
  */
 export function sanitizeAwsErrorCode(raw: string): string {
   let code = raw;
+  const comma = code.indexOf(',');
+  if (comma >= 0) code = code.slice(0, comma);
   const colon = code.indexOf(':');
   if (colon >= 0) code = code.slice(0, colon);
   const hash = code.lastIndexOf('#');
@@ -43,14 +46,45 @@ export function sanitizeAwsErrorCode(raw: string): string {
   return code.trim();
 }
 
+/** The own key of `obj` equal to `name` in any case (`code`, `Code`, `CODE`), if any. */
+function keyInAnyCase(obj: unknown, name: string): string | undefined {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  return Object.keys(obj).find((k) => k.toLowerCase() === name);
+}
+
+/** A code-like value (services send strings; a number is taken as its digits). */
+function codeText(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
 /**
- * Extracts code and message from an AWS JSON error response: code from `x-amzn-errortype`, else the
- * body's `__type` (or `code`); message from `message`/`Message`/`errorMessage`.
+ * Extracts code and message from an AWS JSON error response. The code is, in this order, the
+ * `X-Amzn-Errortype` header, the body's `code` member (in any case), the body's `__type` — each
+ * normalised by {@link sanitizeAwsErrorCode} — else the `x-amzn-query-error` code, else one made of
+ * the status. The message is `message`, `Message` or `errorMessage`. A query-compatible service's
+ * `x-amzn-query-error: Code;Type` header is kept as the fields `Code` (the query protocol's error
+ * code, e.g. `AWS.SimpleQueueService.NonExistentQueue`) and `Type` (`Sender` or `Receiver`), as the
+ * official JavaScript SDK reports them; the code stays the error's shape name, which the documented
+ * error classes are named after. Other body members are the error's fields.
  */
 export function parseAwsJsonError(status: number, headers: HeaderReader, body: unknown): WireError {
-  const raw = headers.get('x-amzn-errortype') ?? str(body, '__type', 'code', 'Code');
-  const code = raw ? sanitizeAwsErrorCode(raw) : status === 429 ? 'TooManyRequestsException' : `Http${status}Error`;
+  const codeKey = keyInAnyCase(body, 'code');
+  const query = queryError(headers.get('x-amzn-query-error'));
+  const raw =
+    (headers.get('x-amzn-errortype') || undefined) ??
+    (codeKey ? codeText((body as Record<string, unknown>)[codeKey]) : undefined) ??
+    str(body, '__type');
+  const code = raw ? sanitizeAwsErrorCode(raw) : query?.Code || (status === 429 ? 'TooManyRequestsException' : `Http${status}Error`);
   const message = str(body, 'message', 'Message', 'errorMessage') ?? `HTTP ${status}`;
-  const fields = otherFields(body, ['__type', 'code', 'Code', 'message', 'Message', 'errorMessage']);
-  return { code, message, ...(fields ? { fields } : {}) };
+  const omit = ['__type', 'message', 'Message', 'errorMessage', ...(codeKey ? [codeKey] : [])];
+  const fields = { ...otherFields(body, omit), ...query };
+  return { code, message, ...(Object.keys(fields).length > 0 ? { fields } : {}) };
+}
+
+/** `Code;Type` of an `x-amzn-query-error` header, as fields; undefined without one. */
+function queryError(header: string | null | undefined): { Code: string; Type?: string } | undefined {
+  if (!header) return undefined;
+  const semi = header.indexOf(';');
+  if (semi < 0) return { Code: header.trim() };
+  return { Code: header.slice(0, semi).trim(), Type: header.slice(semi + 1).trim() };
 }

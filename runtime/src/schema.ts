@@ -15,14 +15,23 @@
  * Shapes refer to each other by id (not by nesting) so recursive shapes cost nothing.
  */
 export type ShapeSchema =
-  /** Key = wire name (the documented member name). */
+  /** Key = wire name (the documented member name, unless {@link MemberSchema.documentedName} says otherwise). */
   | { type: 'structure'; members: Record<string, MemberSchema> }
   /** Exactly one key on the wire; an unknown key deserialises to `{ SDK_UNKNOWN_MEMBER: { name } }`. */
   | { type: 'union'; members: Record<string, MemberSchema> }
-  /** `member` is a shape id. */
-  | { type: 'list'; member: string }
-  /** `key` and `value` are shape ids. */
-  | { type: 'map'; key: string; value: string }
+  /**
+   * `member` is a shape id. `sparse`: `null` elements are values (sent and kept); otherwise they are
+   * dropped both ways, as the AWS SDKs do for dense lists.
+   */
+  | { type: 'list'; member: string; sparse?: boolean }
+  /** `key` and `value` are shape ids. `sparse`: `null` values are values (sent and kept), else dropped. */
+  | { type: 'map'; key: string; value: string; sparse?: boolean }
+  /**
+   * A timestamp; `timestampFormat` when the shape travels otherwise than the service's
+   * {@link ServiceSchema.timestampFormat} (Smithy's `@timestampFormat`: `http-date` is RFC 7231's
+   * `Sun, 02 Jan 2000 20:34:56 GMT`). Any format is accepted when reading.
+   */
+  | { type: 'timestamp'; timestampFormat?: 'epoch-seconds' | 'iso8601' | 'http-date' }
   /** Scalars; `enum` is informative (validators use it, the wire does not). */
   | {
       type: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'blob' | 'stream' | 'document';
@@ -46,6 +55,11 @@ export interface MemberSchema {
   marker?: boolean;
   /** Filled with a UUID v4 when absent; the same value is reused across retries of one call. */
   idempotencyToken?: boolean;
+  /**
+   * The member's name in the caller's input and output when it is not its wire name (the key): boto3
+   * documents Logs `CreateExportTask`'s wire member `from` as `fromTime` (a parameter alias).
+   */
+  documentedName?: string;
 }
 
 /** One operation of a service. */
@@ -90,6 +104,12 @@ export interface ServiceSchema {
   apiVersion?: string;
   /** AWS JSON: `X-Amz-Target` prefix, e.g. `OvertureService`. */
   targetPrefix?: string;
+  /**
+   * AWS JSON: the service also speaks the older query protocol (the model's `awsQueryCompatible`,
+   * e.g. SQS): requests carry `x-amzn-query-mode: true`, and errors the query code and type of the
+   * `x-amzn-query-error` header (`AWS.SimpleQueueService.NonExistentQueue;Sender`).
+   */
+  awsQueryCompatible?: boolean;
   /** AWS: SigV4 service name; defaults to {@link ServiceSchema.id}. */
   signingName?: string;
   /** Endpoint pattern, e.g. `https://odb.{region}.api.aws` or `http://bcc.{region}.baidubce.com`. */

@@ -2,8 +2,14 @@
  * JSON (de)serialisation by walking the service schema.
  *
  * One walker serves both providers: AWS JSON 1.0/1.1 bodies and Baidu REST bodies are plain JSON with
- * wire names equal to the documented member names. Only timestamps differ (epoch seconds or ISO-8601),
- * which {@link ServiceSchema.timestampFormat} says.
+ * wire names equal to the documented member names (but for a member's `documentedName`: boto3's
+ * parameter aliases). Only timestamps differ (epoch seconds or ISO-8601), which
+ * {@link ServiceSchema.timestampFormat} says, or a timestamp shape's own `timestampFormat`.
+ *
+ * The rules follow Smithy's awsJson1_0/awsJson1_1 protocol tests (runtime/test/aws-json.smithy.test.ts):
+ * `null` members are never sent and dropped when read; `null` list elements and map values only count
+ * in sparse collections; NaN and ±Infinity travel as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`;
+ * a union's `__type` key and `null` members are not its value.
  *
  * @packageDocumentation
  */
@@ -45,16 +51,48 @@ export function fromBase64(b64: string): Uint8Array {
   return out;
 }
 
+/**
+ * A caller's or a response's timestamp as a `Date`. Epoch seconds are rounded to the millisecond:
+ * `1079734623.159 * 1000` is `1079734623158.9999`, which `Date` would truncate a millisecond short.
+ * Strings are ISO-8601 (any offset, any fraction) or RFC 7231 dates, both of which `Date` parses.
+ */
 function toDate(v: unknown): Date {
   if (v instanceof Date) return v;
-  if (typeof v === 'number') return new Date(v * 1000);
+  if (typeof v === 'number') return new Date(Math.round(v * 1000));
   if (typeof v === 'string') return new Date(v);
   throw new TypeError('expected a timestamp');
 }
 
+/** `d` as a timestamp shape travels: its own format, else the service's. */
+function writeTimestamp(service: ServiceSchema, shape: ShapeSchema, d: Date): string | number {
+  const own = shape.type === 'timestamp' && 'timestampFormat' in shape ? shape.timestampFormat : undefined;
+  if (Number.isNaN(d.getTime())) throw new TypeError('invalid timestamp');
+  switch (own ?? service.timestampFormat) {
+    case 'http-date':
+      return d.toUTCString();
+    case 'iso8601':
+      // A shape's own ISO-8601 is Smithy's date-time (whole seconds without `.000`, as the AWS SDKs
+      // write it); the service-wide form keeps its milliseconds (what Baidu's services are sent).
+      return own ? d.toISOString().replace('.000Z', 'Z') : d.toISOString();
+    default:
+      return d.getTime() / 1000;
+  }
+}
+
+/** A number JSON cannot carry as a number (NaN, ±Infinity) as AWS JSON spells it, else the value as is. */
+function writeNumber(value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+/** The caller's name of a member keyed `wire` (its documented alias, when it has one). */
+function callerName(wire: string, member: { documentedName?: string }): string {
+  return member.documentedName ?? wire;
+}
+
 /**
  * Serialises `value` (a caller's input, keyed by member names) to its JSON wire form for shape `id`.
- * Members not in the schema are dropped; `undefined`/`null` members are omitted.
+ * Members not in the schema are dropped; `undefined`/`null` members are omitted, and so are `null`
+ * elements of lists and maps that are not sparse.
  */
 export function serialize(service: ServiceSchema, id: string, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
@@ -64,16 +102,24 @@ export function serialize(service: ServiceSchema, id: string, value: unknown): u
     case 'union': {
       const out: Record<string, unknown> = {};
       const src = value as Record<string, unknown>;
-      for (const name in shape.members) {
-        if (!hasOwn.call(src, name) || !safeKey(name)) continue;
-        const v = serialize(service, shape.members[name]!.target, src[name]);
-        if (v !== undefined) out[name] = v;
+      for (const wire in shape.members) {
+        const member = shape.members[wire]!;
+        const name = callerName(wire, member);
+        if (!hasOwn.call(src, name) || !safeKey(name) || !safeKey(wire)) continue;
+        const v = serialize(service, member.target, src[name]);
+        if (v !== undefined) out[wire] = v;
       }
       return out;
     }
     case 'list': {
       if (!Array.isArray(value)) throw new TypeError('expected a list');
-      return value.map((v) => (v === undefined ? null : (serialize(service, shape.member, v) ?? null)));
+      const out: unknown[] = [];
+      for (const v of value) {
+        const s = serialize(service, shape.member, v);
+        if (s !== undefined) out.push(s);
+        else if (shape.sparse) out.push(null);
+      }
+      return out;
     }
     case 'map': {
       const out: Record<string, unknown> = {};
@@ -81,32 +127,37 @@ export function serialize(service: ServiceSchema, id: string, value: unknown): u
         if (!safeKey(k)) continue;
         const s = serialize(service, shape.value, v);
         if (s !== undefined) out[k] = s;
+        else if (shape.sparse) out[k] = null;
       }
       return out;
     }
-    case 'timestamp': {
-      const d = toDate(value);
-      return service.timestampFormat === 'iso8601' ? d.toISOString() : d.getTime() / 1000;
-    }
+    case 'timestamp':
+      return writeTimestamp(service, shape, toDate(value));
     case 'blob':
     case 'stream':
       if (typeof value === 'string') return toBase64(new TextEncoder().encode(value));
       if (ArrayBuffer.isView(value)) return toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       throw new TypeError('expected bytes');
     case 'float':
+    case 'integer':
       // JSON has no NaN/Infinity; AWS JSON spells them as strings.
-      if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-      return value;
+      return writeNumber(value);
     default:
       return value;
   }
 }
 
+/** NaN/±Infinity as AWS JSON spells them; other values as they are. */
+function readNumber(value: unknown): unknown {
+  if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return Number(value);
+  return value;
+}
+
 /**
  * Deserialises a parsed JSON value of shape `id` into the caller's form: timestamps → `Date`, blobs →
  * `Uint8Array`, unknown structure members dropped, unknown union members →
- * `{ SDK_UNKNOWN_MEMBER: { name } }`, `null`s dropped. Throws `TypeError` when the JSON has the wrong
- * kind of value (the caller turns it into a `ResponseParseError`).
+ * `{ SDK_UNKNOWN_MEMBER: { name } }`, `null`s dropped (but in sparse lists and maps). Throws `TypeError`
+ * when the JSON has the wrong kind of value (the caller turns it into a `ResponseParseError`).
  */
 export function deserialize(service: ServiceSchema, id: string, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
@@ -117,9 +168,11 @@ export function deserialize(service: ServiceSchema, id: string, value: unknown):
       const out: Record<string, unknown> = {};
       const src = value as Record<string, unknown>;
       // Walk the schema, not the wire: unknown members (and `__proto__`/`constructor` keys) are never read.
-      for (const name in shape.members) {
-        if (!hasOwn.call(src, name) || !safeKey(name)) continue;
-        const v = deserialize(service, shape.members[name]!.target, src[name]);
+      for (const wire in shape.members) {
+        const member = shape.members[wire]!;
+        const name = callerName(wire, member);
+        if (!hasOwn.call(src, wire) || !safeKey(wire) || !safeKey(name)) continue;
+        const v = deserialize(service, member.target, src[wire]);
         if (v !== undefined) out[name] = v;
       }
       return out;
@@ -127,9 +180,11 @@ export function deserialize(service: ServiceSchema, id: string, value: unknown):
     case 'union': {
       if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`expected an object for ${id}`);
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // A `__type` key names the union's type (services add it), and a `null` member is an unset one.
         if (v === null || k === '__type') continue;
         if (hasOwn.call(shape.members, k) && safeKey(k)) {
-          return { [k]: deserialize(service, shape.members[k]!.target, v) };
+          const member = shape.members[k]!;
+          return { [callerName(k, member)]: deserialize(service, member.target, v) };
         }
         return { SDK_UNKNOWN_MEMBER: { name: k } } satisfies UnknownUnionMember;
       }
@@ -138,15 +193,19 @@ export function deserialize(service: ServiceSchema, id: string, value: unknown):
     case 'list': {
       if (!Array.isArray(value)) throw new TypeError(`expected a list for ${id}`);
       const out: unknown[] = [];
-      for (const v of value) if (v !== null) out.push(deserialize(service, shape.member, v));
+      for (const v of value) {
+        if (v !== null) out.push(deserialize(service, shape.member, v));
+        else if (shape.sparse) out.push(null);
+      }
       return out;
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`expected a map for ${id}`);
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (v === null || !safeKey(k)) continue;
-        out[k] = deserialize(service, shape.value, v);
+        if (!safeKey(k)) continue;
+        if (v !== null) out[k] = deserialize(service, shape.value, v);
+        else if (shape.sparse) out[k] = null;
       }
       return out;
     }
@@ -161,10 +220,7 @@ export function deserialize(service: ServiceSchema, id: string, value: unknown):
       return fromBase64(value);
     case 'float':
     case 'integer':
-      if (typeof value === 'string') {
-        if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return Number(value);
-      }
-      return value;
+      return readNumber(value);
     default:
       return value;
   }

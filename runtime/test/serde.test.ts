@@ -66,6 +66,17 @@ describe('deserialize', () => {
     expect(deserialize(epoch, 'U', { zzz: 1 })).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'zzz' } });
     expect(deserialize(epoch, 'U', { a: null, n: { name: 'k' } })).toEqual({ n: { name: 'k' } });
   });
+  it('epoch seconds are rounded to the millisecond (1079734623.159 * 1000 is 1079734623158.9999)', () => {
+    expect((deserialize(epoch, 'T', 1079734623.159) as Date).getTime()).toBe(1079734623159);
+    expect((deserialize(epoch, 'T', -0.001) as Date).getTime()).toBe(-1);
+  });
+  it('a timestamp shape may travel in its own format', () => {
+    const own: ServiceSchema = { ...epoch, shapes: { ...shapes, H: { type: 'timestamp', timestampFormat: 'http-date' }, I8: { type: 'timestamp', timestampFormat: 'iso8601' } } };
+    expect(serialize(own, 'H', new Date(946845296000))).toBe('Sun, 02 Jan 2000 20:34:56 GMT');
+    expect(serialize(own, 'I8', new Date(946845296000))).toBe('2000-01-02T20:34:56Z');
+    expect(serialize(own, 'I8', new Date(946845296123))).toBe('2000-01-02T20:34:56.123Z');
+    expect(() => serialize(own, 'H', new Date(Number.NaN))).toThrow(/invalid timestamp/);
+  });
   it('wrong kinds throw TypeError (turned into ResponseParseError by the client)', () => {
     expect(() => deserialize(epoch, 'Root', [])).toThrow(TypeError);
     expect(() => deserialize(epoch, 'T', 'not a date')).toThrow(/invalid timestamp/);
