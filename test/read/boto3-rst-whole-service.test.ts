@@ -23,16 +23,15 @@ describe('boto3 RST reader on a whole-service page', () => {
     expect(page.service.id).toBeUndefined();
   });
 
-  it('recognises client helpers, paginators and waiters as sections that are not operations', () => {
+  it('recognises client helpers as sections that are not operations; paginators and waiters are read (issue 18)', () => {
     expect(page.skipped.map((s) => `${s.kind} ${s.name}`)).toEqual([
       'other CloudControlApi.Client.can_paginate',
       'other CloudControlApi.Client.close',
       'other CloudControlApi.Client.get_paginator',
       'other CloudControlApi.Client.get_waiter',
-      'paginator CloudControlApi.Paginator.ListResourceRequests',
-      'paginator CloudControlApi.Paginator.ListResources',
-      'waiter CloudControlApi.Waiter.ResourceRequestSuccess',
     ]);
+    expect(page.paginators?.map((p) => `${p.name} ${p.method}`)).toEqual(['ListResourceRequests list_resource_requests', 'ListResources list_resources']);
+    expect(page.waiters?.map((w) => `${w.name} ${w.method} ${w.delay} ${w.maxAttempts}`)).toEqual(['ResourceRequestSuccess get_resource_request_status 5 24']);
   });
 
   it('locates each operation at its py:method line', () => {
@@ -43,6 +42,8 @@ describe('boto3 RST reader on a whole-service page', () => {
     const chunked = readChunked(text, file, 10_000);
     expect(chunked.operations).toEqual(page.operations);
     expect(chunked.skipped).toEqual(page.skipped);
+    expect(chunked.paginators).toEqual(page.paginators);
+    expect(chunked.waiters).toEqual(page.waiters);
   });
 
   it('builds the service: errors and required members of GetResource', () => {
@@ -61,12 +62,14 @@ describe('pagination the docs show by a NextToken pair', () => {
   const service = buildService({ folderId: 'cloudcontrol', settings: {}, pages: [page] });
   const paginatorOf = (name: string) => service.operations.find((o) => o.name === name)?.paginator;
 
-  it('ListResources pages by NextToken, MaxResults, over ResourceDescriptions', () => {
+  it('ListResources pages by NextToken, MaxResults, over ResourceDescriptions (from its documented paginator)', () => {
     expect(paginatorOf('ListResources')).toEqual({
       inputToken: 'NextToken',
       outputToken: 'NextToken',
       limitKey: 'MaxResults',
       items: 'ResourceDescriptions',
+      resultKeys: ['ResourceDescriptions'],
+      source: { file, line: 2358 },
     });
   });
 
