@@ -1,19 +1,24 @@
 /**
  * The client core: one `send()` that every generated operation method calls.
  *
- * Per call: validate → check config and credentials (before any I/O) → fill idempotency tokens once →
- * build the wire request → for each attempt: sign (fresh date), send, parse → retry transient failures
- * with full-jitter backoff (longer when a `Retry-After` header asks for it, up to the cap).
+ * Per call: validate → check config and credentials (before any I/O; none for `auth: 'none'`) → fill
+ * idempotency tokens once → build the wire request (host prefix applied) → for each attempt: the SDK
+ * headers, sign (fresh date, corrected by the clock offset), send, parse → retry transient failures
+ * with full-jitter backoff (longer when a `Retry-After` header asks for it, up to the cap) while the
+ * client's retry quota lasts; a clock-skew error with a far-off `Date` corrects the clock and is
+ * retried once. The caller's interceptors run around these steps (./interceptors.ts).
  *
  * Nothing here knows a protocol, a signer or a provider: the service schema picks one of each from the
  * tables in ./protocols.ts, ./signers.ts and ./providers.ts.
  *
  * @packageDocumentation
  */
+import { checkConfigKeys } from './config-keys.ts';
 import { loadCredentials, requireEndpoint, resolveConfig, type ClientConfig, type ResolvedConfig, type RetryTuning } from './config.ts';
 import { uuidV4 } from './crypto.ts';
 import {
   AbortError,
+  ConfigError,
   NetworkError,
   ResponseParseError,
   ServiceError,
@@ -22,12 +27,14 @@ import {
   type ErrorRegistry,
   type ResponseMetadata,
 } from './errors.ts';
+import { runHooks, type HttpResponse, type Interceptor, type InterceptorContext } from './interceptors.ts';
 import { protocolFor } from './protocols.ts';
 import { providerFor, type Provider } from './providers.ts';
-import { isRetryable, retryAfterMs, retryDelay, sleep } from './retry.ts';
+import { retryAfterMs, retryDelay, retryKind, RetryQuota, skewCorrection, sleep } from './retry.ts';
 import type { OperationSchema, ServiceSchema } from './schema.ts';
 import { signatureSchemeFor } from './signers.ts';
 import { sendNode, sendOnce, type AttemptFailure, type AttemptInit, type HeaderReader, type WireResponse } from './transport.ts';
+import { VERSION } from './version.ts';
 import { uriEncode, type Protocol, type SignatureScheme, type Signer, type WireRequest } from './wire.ts';
 
 /** One attempt over the chosen transport. */
@@ -41,10 +48,16 @@ export interface SendOptions {
   validate?: (input: unknown) => void;
 }
 
-/** Every output carries the metadata of the exchange, as the official AWS SDK's do. */
+/**
+ * Every output carries the metadata of the exchange, as the official AWS SDK's do, and the raw
+ * response of its last attempt (`$response`, not enumerable: left out of `JSON.stringify` and deep
+ * equality), as the AWS SDK's service errors carry it.
+ */
 export interface MetadataBearer {
   /** HTTP status, request id, attempts. */
   $metadata: ResponseMetadata;
+  /** The raw HTTP response (status, headers, body text). */
+  readonly $response?: HttpResponse;
 }
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -61,11 +74,19 @@ export class RuntimeClient {
   readonly #protocol: Protocol;
   readonly #scheme: SignatureScheme;
   #signer: Signer | undefined;
+  readonly #quota: RetryQuota;
+  readonly #interceptors: readonly Interceptor[];
+  readonly #log: ((line: string) => void) | undefined;
+  readonly #sdkHeaders: Record<string, string>;
+  readonly #hostPrefix: boolean;
+  // Server clock minus ours, ms: set from the `Date` of a clock-skew error, then used by every call.
+  #clockOffset = 0;
 
   /**
-   * Throws a {@link ConfigError} only when the schema names a provider, protocol or signatureVersion
-   * the runtime does not know: a defect of the generated package, which no option can mend. Problems
-   * of the options or the environment (no region, no credentials, no endpoint) fail each call instead.
+   * Throws a {@link ConfigError} when an option's name is unknown (naming it, and the option meant),
+   * or when the schema names a provider, protocol or signatureVersion the runtime does not know: a
+   * defect of the generated package, which no option can mend. Problems of the options' values or of
+   * the environment (no region, no credentials, no endpoint) fail each call instead.
    *
    * @param service - the generated service schema.
    * @param config - the caller's options (environment variables fill the gaps; see {@link ClientConfig}).
@@ -73,6 +94,7 @@ export class RuntimeClient {
    */
   constructor(service: ServiceSchema, config: ClientConfig = {}, errors: ErrorRegistry = { base: ServiceError, byCode: {} }) {
     this.service = service;
+    checkConfigKeys(config, service.id);
     this.#provider = providerFor(service);
     this.#protocol = protocolFor(service);
     this.#scheme = signatureSchemeFor(service);
@@ -85,6 +107,19 @@ export class RuntimeClient {
     const viaFetch = (f: typeof fetch): Send => (url, init, signal, timeoutMs) => sendOnce(f, url, init, signal, timeoutMs);
     this.#send = custom ? viaFetch(custom) : config.transport === 'node-http' && sendNode ? sendNode : viaFetch(global);
     this.#retry = config.retry ?? {};
+    this.#quota = this.#retry.quota ?? new RetryQuota();
+    this.#interceptors = config.interceptors ?? [];
+    const logger = config.logger;
+    this.#log = logger?.debug ? (line) => logger.debug!(`docsdk ${service.id} ${line}`) : undefined;
+    this.#hostPrefix = !config.disableHostPrefix;
+    // The AWS SDK's user agent names the SDK, its version and the language; browsers set their own
+    // `user-agent` (and would ask a CORS preflight for it), so there it is only `x-amz-user-agent`.
+    const ua = `docsdk/${VERSION} ua/2.1 api/${service.id} lang/js`;
+    const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+    this.#sdkHeaders = {
+      ...(node ? { 'user-agent': `${ua} md/nodejs#${node}` } : {}),
+      ...(this.#provider.sdkHeaders ? { 'x-amz-user-agent': ua } : {}),
+    };
   }
 
   /** Resolved region (may be undefined until the call fails with a ConfigError). */
@@ -98,20 +133,44 @@ export class RuntimeClient {
   }
 
   /**
-   * Calls `op` with `input`. Resolves to the deserialised output plus `$metadata`; rejects with a
-   * {@link ServiceError} (subclass per code), {@link ValidationError}, {@link ConfigError},
-   * {@link CredentialsError}, {@link TimeoutError}, {@link NetworkError}, {@link AbortError} or
-   * {@link ResponseParseError}.
+   * Calls `op` with `input`. Resolves to the deserialised output plus `$metadata` (and `$response`);
+   * rejects with a {@link ServiceError} (subclass per code), {@link ValidationError}, {@link ConfigError},
+   * {@link CredentialsError}, {@link TimeoutError}, {@link NetworkError}, {@link AbortError},
+   * {@link ResponseParseError}, or what an interceptor threw.
    */
   async send<O = Record<string, unknown>>(
     op: OperationSchema,
     input: unknown,
     options: SendOptions = {},
   ): Promise<O & MetadataBearer> {
+    const hooks = this.#interceptors;
+    if (!hooks.length) return this.#send1<O>(op, input, options, undefined);
+    const context: InterceptorContext = { service: this.service.id, operation: op.name, input, attempt: 0 };
+    let output: (O & MetadataBearer) | undefined;
+    let failed = false;
+    try {
+      await runHooks(hooks, 'readBeforeExecution', context);
+      await runHooks(hooks, 'modifyBeforeSerialization', context);
+      output = await this.#send1<O>(op, context.input, options, context);
+      context.output = output;
+    } catch (e) {
+      failed = true;
+      context.error = e;
+    }
+    await runHooks(hooks, 'readAfterExecution', context);
+    if (failed) throw context.error;
+    return output!;
+  }
+
+  async #send1<O>(op: OperationSchema, input: unknown, options: SendOptions, context: InterceptorContext | undefined): Promise<O & MetadataBearer> {
     const { signal } = options;
+    const hooks = this.#interceptors;
+    const log = this.#log;
     if (options.validate && this.#resolved.validate) options.validate(input);
     const endpoint = requireEndpoint(this.#resolved);
-    const credentials = await loadCredentials(this.#resolved.credentials, this.service, this.#provider.env);
+    // An unsigned operation (`auth: 'none'`) looks no credentials up: it works with none at all.
+    const unsigned = op.auth === 'none';
+    const credentials = unsigned ? undefined : await loadCredentials(this.#resolved.credentials, this.service, this.#provider.env);
 
     const filled = this.#fillIdempotencyTokens(op, input);
     let wire: WireRequest;
@@ -123,21 +182,46 @@ export class RuntimeClient {
       }
       throw e;
     }
+    const host = op.hostPrefix && this.#hostPrefix ? prefixedHost(endpoint, op.hostPrefix, filled) : endpoint;
     const basePath = endpoint.pathname.replace(/\/+$/, '');
     wire.path = basePath + wire.path;
-    const url = endpoint.origin + wire.path + queryString(wire.query);
+    const url = host.origin + wire.path + queryString(wire.query);
 
     const max = this.#resolved.maxAttempts;
     // Made on first use: by then requireEndpoint has checked the region a regional scheme needs.
-    const signer = (this.#signer ??= this.#scheme.create(this.service, this.#resolved.region));
+    const signer = unsigned ? undefined : (this.#signer ??= this.#scheme.create(this.service, this.#resolved.region));
+    // The AWS SDK's headers: one invocation id per call (the same on every retry), the attempt number.
+    const invocation = this.#provider.sdkHeaders ? uuidV4() : undefined;
+    let skewRetried = false;
+    let lastCost = 0;
     for (let attempt = 1; ; attempt++) {
-      const headers = await signer.sign(endpoint, wire, credentials, new Date());
+      const request: WireRequest = {
+        ...wire,
+        headers: {
+          ...wire.headers,
+          ...this.#sdkHeaders,
+          ...(invocation ? { 'amz-sdk-invocation-id': invocation, 'amz-sdk-request': `attempt=${attempt}; max=${max}` } : {}),
+        },
+      };
+      if (context) {
+        context.attempt = attempt;
+        context.request = request;
+        context.endpoint = host;
+        delete context.response;
+        await runHooks(hooks, 'modifyBeforeSigning', context);
+      }
+      const headers = signer ? await signer.sign(host, request, credentials!, new Date(Date.now() + this.#clockOffset)) : request.headers;
+      if (context) {
+        context.request = { ...request, headers };
+        await runHooks(hooks, 'readBeforeTransmit', context);
+      }
+      log?.(`${op.name} attempt ${attempt}/${max}: ${request.method} ${url}${signer ? '' : ' (unsigned)'}`);
       let res: WireResponse | undefined;
       let error: Error;
       try {
         res = await this.#send(
           url,
-          { method: wire.method, headers, ...(wire.body !== undefined ? { body: wire.body } : {}) },
+          { method: request.method, headers, ...(request.body !== undefined ? { body: request.body } : {}) },
           signal,
           this.#resolved.requestTimeoutMs,
         );
@@ -152,12 +236,37 @@ export class RuntimeClient {
                 cause: failure.cause,
               });
       }
+      let skew: number | undefined;
       if (res) {
-        if (res.status >= 200 && res.status < 300) return this.#parseOutput<O>(op, res, attempt);
-        error = this.#serviceError(res, attempt);
+        const raw = rawResponse(res);
+        if (context) {
+          context.response = raw;
+          await runHooks(hooks, 'readAfterTransmit', context);
+        }
+        log?.(`${op.name} attempt ${attempt}: HTTP ${res.status}`);
+        if (res.status >= 200 && res.status < 300) {
+          this.#quota.release(lastCost);
+          return this.#parseOutput<O>(op, res, raw, attempt);
+        }
+        error = this.#serviceError(res, raw, attempt);
+        skew = skewRetried ? undefined : skewCorrection(error, res.headers.get('date'), Date.now(), this.#clockOffset);
+        if (skew !== undefined) {
+          // Later calls sign with the corrected clock too, as the AWS SDKs do.
+          this.#clockOffset = skew;
+          skewRetried = true;
+          log?.(`${op.name}: ${(error as ServiceError).code}, clock corrected by ${skew} ms from the response's Date`);
+        }
       }
-      if (attempt >= max || !isRetryable(error!)) throw error!;
-      const delay = retryDelay(attempt - 1, this.#retry, retryAfterMs(res?.headers.get('retry-after')));
+      const kind = skew !== undefined ? 'transient' : retryKind(error!);
+      if (attempt >= max || !kind) throw error!;
+      const cost = this.#quota.acquire(kind);
+      if (!cost) {
+        log?.(`${op.name}: not retried, retry quota exhausted (${this.#quota.available} left)`);
+        throw error!;
+      }
+      lastCost = cost;
+      const delay = retryDelay(attempt - 1, this.#retry, retryAfterMs(res?.headers.get('retry-after')), kind === 'throttling');
+      log?.(`${op.name} attempt ${attempt} failed (${error!.name}); retry in ${delay} ms, retry quota ${this.#quota.available}`);
       try {
         await (this.#retry.sleep ?? sleep)(delay, signal);
       } catch (cause) {
@@ -206,7 +315,7 @@ export class RuntimeClient {
     return undefined;
   }
 
-  #parseOutput<O>(op: OperationSchema, res: WireResponse, attempts: number): O & MetadataBearer {
+  #parseOutput<O>(op: OperationSchema, res: WireResponse, raw: HttpResponse, attempts: number): O & MetadataBearer {
     const requestId = this.#requestId(res.headers);
     const $metadata: ResponseMetadata = { httpStatusCode: res.status, ...(requestId ? { requestId } : {}), attempts };
     let out: unknown;
@@ -217,20 +326,22 @@ export class RuntimeClient {
     }
     const result = (out ?? {}) as O & MetadataBearer;
     result.$metadata = $metadata;
+    Object.defineProperty(result, '$response', { value: raw, configurable: true });
     return result;
   }
 
-  #serviceError(res: WireResponse, attempts: number): ServiceError {
+  #serviceError(res: WireResponse, raw: HttpResponse, attempts: number): ServiceError {
     const e = this.#protocol.parseError(res);
     const requestId = this.#requestId(res.headers) ?? e.requestId;
     const byCode = this.#errors.byCode;
     const Ctor = Object.prototype.hasOwnProperty.call(byCode, e.code) ? byCode[e.code]! : this.#errors.base;
-    return new Ctor({
+    const error = new Ctor({
       code: e.code,
       message: e.message,
       $metadata: { httpStatusCode: res.status, ...(requestId ? { requestId } : {}), attempts },
       ...(e.fields ? { fields: e.fields } : {}),
     });
+    return Object.defineProperty(error, '$response', { value: raw, configurable: true });
   }
 
   /** A secret-free description (what `JSON.stringify(client)` prints). */
@@ -254,6 +365,43 @@ export class RuntimeClient {
   [INSPECT](): string {
     return `RuntimeClient ${JSON.stringify(this.toJSON())}`;
   }
+}
+
+/**
+ * The raw response of an attempt; its `headers` record is built when first read (most calls never do).
+ */
+function rawResponse(res: WireResponse): HttpResponse {
+  let headers: Record<string, string> | undefined;
+  return {
+    statusCode: res.status,
+    body: res.body,
+    get headers() {
+      if (!headers) {
+        const h: Record<string, string> = {};
+        res.headers.forEach?.((v, k) => (h[k.toLowerCase()] = v));
+        headers = h;
+      }
+      return headers;
+    },
+  };
+}
+
+/**
+ * `endpoint` with the operation's host prefix before its host name, `{Name}` replaced by the input
+ * member `Name`, which must be a host label (else a {@link ValidationError}, before any I/O).
+ */
+function prefixedHost(endpoint: URL, prefix: string, input: unknown): URL {
+  const labels = prefix.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const v = (input as Record<string, unknown> | undefined)?.[name];
+    if (typeof v !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(v)) {
+      throw new ValidationError([{ path: name, message: 'must be a host name label (letters, digits, inner hyphens; at most 63) for the host prefix' }]);
+    }
+    return v;
+  });
+  const url = new URL(endpoint.href);
+  url.hostname = labels + url.hostname;
+  if (url.hostname !== (labels + endpoint.hostname).toLowerCase()) throw new ConfigError(`host prefix ${JSON.stringify(prefix)} gives no host name`);
+  return url;
 }
 
 // `k=v` pairs percent-encoded with RFC 3986's rules (Baidu's too); `null` gives a bare key (`?resize`).

@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 
+import type { HttpResponse } from './interceptors.ts';
+
 /** Facts about the HTTP exchange that produced a response or an error. */
 export interface ResponseMetadata {
   /** HTTP status of the last attempt (undefined when no response arrived). */
@@ -40,6 +42,11 @@ export class ServiceError extends Error {
   readonly $metadata: ResponseMetadata;
   /** `client` for 4xx, `server` for 5xx, as AWS SDKs report it. */
   readonly $fault: 'client' | 'server';
+  /**
+   * The raw HTTP response, as on the AWS SDK v3's `ServiceException` (set by the client; not
+   * enumerable, so `JSON.stringify` and deep equality leave it out).
+   */
+  declare readonly $response?: HttpResponse;
 
   constructor(init: ServiceErrorInit) {
     super(init.message);

@@ -43,6 +43,20 @@ export {
 } from './wire.ts';
 export type { WireResponse, HeaderReader } from './transport.ts';
 export { signBce, bceUriEncode, bceTimestamp, type BceSignRequest, type BceSignOptions } from './bce-auth.ts';
-export { isRetryable, backoffDelay, retryAfterMs, retryDelay, RETRYABLE_CODES } from './retry.ts';
+export {
+  isRetryable,
+  retryKind,
+  backoffDelay,
+  retryAfterMs,
+  retryDelay,
+  skewCorrection,
+  RetryQuota,
+  RETRYABLE_CODES,
+  THROTTLING_CODES,
+  CLOCK_SKEW_CODES,
+  type RetryKind,
+} from './retry.ts';
+export type { Interceptor, InterceptorContext, Hook, HttpResponse, Logger } from './interceptors.ts';
+export { VERSION } from './version.ts';
 export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';
 export { sanitizeAwsErrorCode } from './aws-json.ts';

@@ -27,6 +27,8 @@ export interface Provider {
   signatureVersion: NonNullable<ServiceSchema['signatureVersion']>;
   /** The protocol the generator writes when a service's settings name none. */
   protocol: ServiceSchema['protocol'];
+  /** Send what the AWS SDKs send on every request: `x-amz-user-agent`, `amz-sdk-invocation-id`, `amz-sdk-request`. */
+  sdkHeaders?: boolean;
 }
 
 /** Per provider (`ServiceSchema.provider`). */
@@ -38,6 +40,7 @@ export const PROVIDERS = {
     endpointForm: 'https://{service}.{region}.amazonaws.com',
     signatureVersion: 'v4',
     protocol: 'awsJson1_1',
+    sdkHeaders: true,
   },
   baidu: {
     name: 'Baidu AI Cloud',

@@ -82,6 +82,17 @@ export interface OperationSchema {
    * moreResults: 'isTruncated' }` or `{ inputToken: 'NextToken', outputToken: 'NextToken' }`.
    */
   paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+  /**
+   * `'none'`: the operation is sent unsigned and no credentials are looked up (Cognito `InitiateAuth`,
+   * `SignUp`: the model's `authtype: none`). Absent: signed with the service's signature.
+   */
+  auth?: 'none';
+  /**
+   * Prepended to the endpoint's host name for this operation, e.g. `data-` (Cloud Map
+   * `DiscoverInstances`) or `{AccountId}.`, where `{Name}` is the input member `Name` (a host label).
+   * Skipped when the client has `disableHostPrefix`.
+   */
+  hostPrefix?: string;
 }
 
 /** Everything the runtime needs to know about a service. */

@@ -11,10 +11,12 @@
  * @packageDocumentation
  */
 
-/** Reads a response header by name, case-insensitively (what `Headers` offers, and all that is used). */
+/** Reads a response header by name, case-insensitively (the part of `Headers` that is used). */
 export interface HeaderReader {
   /** The header's value, or `null` when absent. */
   get(name: string): string | null;
+  /** Calls `f` with each header (what a raw response's `headers` record is built from, when asked for). */
+  forEach?(f: (value: string, name: string) => void): void;
 }
 
 /** What one attempt produced. */
@@ -161,6 +163,9 @@ export const sendNode:
                     get: (name) => {
                       const v = res.headers[name.toLowerCase()];
                       return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                    },
+                    forEach: (f) => {
+                      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) f(Array.isArray(v) ? v.join(', ') : v, k);
                     },
                   },
                   body: chunks.join(''),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -12,12 +14,18 @@ import {
   ServiceError,
   TimeoutError,
   ValidationError,
+  VERSION,
   type ClientConfig,
 } from '../src/index.ts';
 import { backoffDelay, retryAfterMs } from '../src/retry.ts';
 import {
   bcc,
+  cognitoIdp,
   createPeerconn,
+  discoverInstances,
+  getInstanceOnAccount,
+  initiateAuth,
+  serviceDiscovery,
   describeHostedConnections,
   directConnect,
   listPeerconns,
@@ -151,8 +159,9 @@ describe('retries (standard mode)', () => {
     expect(out.$metadata.attempts).toBe(3);
     expect(server.requests).toHaveLength(3);
     expect(server.requests.every((r) => r.signature.valid)).toBe(true);
-    // Jitter bounds: attempt n waits < min(20 s, 100 ms × 2^(n-1)); with random≈1, just under the bound.
-    expect(t.sleeps).toEqual([99, 199]);
+    // Jitter bounds: retry n (from 0) waits < min(20 s, base × 2^n), base 500 ms after a throttling
+    // error, 100 ms after another; with random≈1, just under the bound.
+    expect(t.sleeps).toEqual([499, 199]);
   });
 
   it('stops after maxAttempts and reports the last error with its attempt count', async () => {
@@ -163,7 +172,7 @@ describe('retries (standard mode)', () => {
     expect(e.code).toBe('ThrottlingException');
     expect(e.$metadata).toMatchObject({ httpStatusCode: 429, attempts: 3 });
     expect(server.requests).toHaveLength(3);
-    expect(t.sleeps).toEqual([50, 100]);
+    expect(t.sleeps).toEqual([250, 500]); // 0.5 × 500 ms × 2^n: throttling errors' base
   });
 
   it('waits as long as Retry-After asks (seconds or an HTTP date), up to the 20 s cap', async () => {
@@ -188,10 +197,10 @@ describe('retries (standard mode)', () => {
       respond.json({ connections: [] }),
     );
     await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
-    expect(t.sleeps).toEqual([99, 199]);
+    expect(t.sleeps).toEqual([499, 999]);
     server.enqueue(respond.json({ __type: 'ValidationException', message: 'bad' }, 400, { 'x-amzn-errortype': 'ValidationException', 'retry-after': '5' }));
     await dx({ retry: t.retry }).send(describeHostedConnections, dxInput).catch(() => undefined);
-    expect(t.sleeps).toEqual([99, 199]);
+    expect(t.sleeps).toEqual([499, 999]);
   });
 
   it('never retries a 400 validation error', async () => {
@@ -215,15 +224,18 @@ describe('retries (standard mode)', () => {
     expect(e).toBeInstanceOf(NetworkError);
   });
 
-  it('backoff delays stay within [0, min(cap, base·2^n)) for any random draw', () => {
+  it('backoff delays are min(cap, random × base × 2^n): within [0, base·2^n) and never over the cap', () => {
     for (const r of [0, 0.25, 0.999999]) {
       for (let n = 0; n < 12; n++) {
         const d = backoffDelay(n, { random: () => r });
         expect(d).toBeGreaterThanOrEqual(0);
-        expect(d).toBeLessThan(Math.min(20_000, 100 * 2 ** n));
+        expect(d).toBeLessThan(100 * 2 ** n);
+        expect(d).toBeLessThanOrEqual(20_000);
       }
     }
-    expect(backoffDelay(20, { random: () => 0.5 })).toBe(10_000);
+    expect(backoffDelay(7, { random: () => 0.5 })).toBe(6400);
+    expect(backoffDelay(20, { random: () => 0.5 })).toBe(20_000);
+    expect(backoffDelay(2, { random: () => 0.5 }, 500)).toBe(1000);
   });
 
   it('without an injected sleep, the backoff is waited on the clock: base 100 ms (here 99 ms), no longer', async () => {
@@ -298,7 +310,7 @@ describe('abort and timeout', () => {
       .send(describeHostedConnections, dxInput, { signal: ctl.signal })
       .catch((x: unknown) => x)
       .finally(() => (settled = true));
-    const backoff = await clock.until(19_800); // 0.99 × the 20 s cap; the clock never moves in this test
+    const backoff = await clock.until(20_000); // 0.99 × 60 s, over the 20 s cap; the clock never moves in this test
     expect(settled).toBe(false);
     ctl.abort();
     // Only the abort can settle the call now: were the wait not cut, this would never resolve.
@@ -667,5 +679,127 @@ describe('config edge cases', () => {
     const e2 = (await dx({ maxAttempts: 0, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x)) as ServiceError;
     expect(e2.$metadata.attempts).toBe(1);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('the headers the AWS SDK sends', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('one amz-sdk-invocation-id per call, the same on every retry; amz-sdk-request counts attempts; all signed', async () => {
+    const t = fakeTimers();
+    server.enqueue(respond.throttle(), respond.serverError(), respond.json({}), respond.json({}));
+    await dx({ retry: t.retry }).send(describeHostedConnections, dxInput);
+    await dx({ retry: t.retry, maxAttempts: 5 }).send(describeHostedConnections, dxInput);
+    const [a, b, c, d] = server.requests;
+    const ids = server.requests.map((r) => r.headers['amz-sdk-invocation-id']);
+    expect(ids[0]).toMatch(UUID);
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(ids[3]).toMatch(UUID);
+    expect(ids[3]).not.toBe(ids[0]);
+    expect([a, b, c, d].map((r) => r!.headers['amz-sdk-request'])).toEqual(['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3', 'attempt=1; max=5']);
+    for (const r of server.requests) {
+      expect(r.signature.valid).toBe(true);
+      expect(r.headers.authorization).toMatch(/SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-type;host;x-amz-date;x-amz-target;x-amz-user-agent,/);
+    }
+  });
+
+  it('a user agent naming docsdk and its version: x-amz-user-agent (signed) and, on Node, user-agent', async () => {
+    await dx().send(describeHostedConnections, dxInput);
+    const h = server.requests[0]!.headers;
+    expect(h['x-amz-user-agent']).toBe(`docsdk/${VERSION} ua/2.1 api/directconnect lang/js`);
+    expect(h['user-agent']).toBe(`docsdk/${VERSION} ua/2.1 api/directconnect lang/js md/nodejs#${process.versions.node}`);
+    expect(VERSION).toBe((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+  });
+
+  it('Baidu requests carry the user agent only (no amz-sdk-* headers)', async () => {
+    server.enqueue(respond.json({ peerConns: [], isTruncated: false }));
+    await new RuntimeClient(bcc, { region: 'bj', endpoint: server.url, credentials: bce, env: {} }).send(listPeerconns, {});
+    const h = server.requests[0]!.headers;
+    expect(h['user-agent']).toMatch(/^docsdk\/0\.1\.0 ua\/2\.1 api\/vpc lang\/js md\/nodejs#/);
+    expect(Object.keys(h).filter((k) => k.startsWith('amz-sdk') || k === 'x-amz-user-agent')).toEqual([]);
+    expect(server.requests[0]!.signature.valid).toBe(true);
+  });
+});
+
+describe("unsigned operations (auth: 'none')", () => {
+  it('InitiateAuth from a client with no credentials anywhere reaches the server unsigned', async () => {
+    server.enqueue(respond.json({ ChallengeName: 'PASSWORD_VERIFIER', Session: 's1' }));
+    const noCredentials = () => Promise.reject(new Error('must not be asked'));
+    const client = new RuntimeClient(cognitoIdp, { region: 'us-east-1', endpoint: server.url, env: {} });
+    const out = await client.send(initiateAuth, { AuthFlow: 'USER_SRP_AUTH', ClientId: 'c1', AuthParameters: { USERNAME: 'u' } });
+    expect(out).toEqual({ ChallengeName: 'PASSWORD_VERIFIER', Session: 's1', $metadata: { httpStatusCode: 200, attempts: 1 } });
+    // A provider is never called for an unsigned operation either.
+    await new RuntimeClient(cognitoIdp, { region: 'us-east-1', endpoint: server.url, env: {}, credentials: noCredentials }).send(initiateAuth, { AuthFlow: 'X', ClientId: 'c' });
+    for (const r of server.requests) {
+      expect(r.signature).toMatchObject({ scheme: 'none' });
+      expect(Object.keys(r.headers).filter((k) => k === 'authorization' || k.startsWith('x-amz-date') || k === 'x-amz-security-token')).toEqual([]);
+      expect(r.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.InitiateAuth');
+      expect(r.headers['amz-sdk-request']).toBe('attempt=1; max=3');
+    }
+    expect(server.requests[0]!.json).toEqual({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'c1', AuthParameters: { USERNAME: 'u' } });
+  });
+
+  it('a signed operation of the same client still needs credentials (CredentialsError before any I/O)', async () => {
+    const client = new RuntimeClient(cognitoIdp, { region: 'us-east-1', endpoint: server.url, env: {} });
+    const signed = { ...initiateAuth, auth: undefined };
+    await expect(client.send(signed, { AuthFlow: 'X', ClientId: 'c' })).rejects.toBeInstanceOf(CredentialsError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('host prefixes', () => {
+  /**
+   * A `fetch` over node:http whose resolver answers 127.0.0.1 for every name, so a request to
+   * `http://data-svc.test:<port>/` reaches the test server with that `Host` (no real name is resolved:
+   * `.test` is reserved, RFC 6761). Records each URL.
+   */
+  function loopbackFetch() {
+    const urls: string[] = [];
+    const f = ((url: string, init: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        urls.push(url);
+        const req = httpRequest(
+          url,
+          { method: init.method, headers: init.headers as Record<string, string>, lookup: (_host, _o, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]) },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode!, headers: res.headers as Record<string, string> })));
+          },
+        );
+        req.on('error', reject);
+        req.end(init.body as string | undefined);
+      })) as unknown as typeof fetch;
+    return { fetch: f, urls };
+  }
+  const sd = (config: ClientConfig = {}) =>
+    new RuntimeClient(serviceDiscovery, { region: 'us-east-1', credentials: aws, env: {}, endpoint: `http://svc.test:${server.port}`, ...config });
+
+  it('DiscoverInstances goes to data-<host>, signed for that host; disableHostPrefix keeps the host as is', async () => {
+    const l = loopbackFetch();
+    await sd({ fetch: l.fetch }).send(discoverInstances, { NamespaceName: 'n', ServiceName: 's' });
+    await sd({ fetch: l.fetch, disableHostPrefix: true }).send(discoverInstances, { NamespaceName: 'n', ServiceName: 's' });
+    expect(l.urls).toEqual([`http://data-svc.test:${server.port}/`, `http://svc.test:${server.port}/`]);
+    expect(server.requests.map((r) => r.headers.host)).toEqual([`data-svc.test:${server.port}`, `svc.test:${server.port}`]);
+    expect(server.requests.map((r) => r.signature.valid)).toEqual([true, true]);
+  });
+
+  it('the pattern endpoint is prefixed the same way', () => {
+    // The URL a call would use, without sending: the prefix goes before the resolved host.
+    const client = new RuntimeClient(serviceDiscovery, { region: 'eu-west-1', credentials: aws, env: {} });
+    expect(client.endpoint).toBe('https://servicediscovery.eu-west-1.amazonaws.com/');
+  });
+
+  it('{Label} takes the input member; a value that is not a host label is a ValidationError before any I/O', async () => {
+    const l = loopbackFetch();
+    await sd({ fetch: l.fetch }).send(getInstanceOnAccount, { Account: 'a1b2' });
+    expect(server.requests[0]!.headers.host).toBe(`a1b2.data-svc.test:${server.port}`);
+    expect(server.requests[0]!.signature.valid).toBe(true);
+    for (const bad of ['evil.com/x', '', 'a.b', '-a']) {
+      const e = (await sd({ fetch: l.fetch }).send(getInstanceOnAccount, { Account: bad }).catch((x: unknown) => x)) as ValidationError;
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e.problems[0]!.path).toBe('Account');
+    }
+    expect(l.urls).toHaveLength(1);
   });
 });

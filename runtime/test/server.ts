@@ -105,6 +105,12 @@ export interface TestServerOptions {
   rejectBadSignatures?: boolean;
   /** Answer when the queue is empty. Default `{}` with 200. */
   defaultResponse?: CannedResponse;
+  /**
+   * The server's clock, ms ahead of the machine's (negative: behind). When set, every answer's `Date`
+   * header is that clock's, and a SigV4 request signed more than 5 minutes away from it is answered
+   * 403 `InvalidSignatureException` "Signature expired", as AWS services answer a skewed client.
+   */
+  clockOffsetMs?: number;
 }
 
 /** The test server. Start with {@link TestServer.start}, stop with {@link TestServer.close}. */
@@ -188,6 +194,18 @@ export class TestServer {
     const rec: RecordedRequest = { method: req.method ?? 'GET', url: target, path, query, headers, body, json, signature, at: Date.now() - this.started };
     this.requests.push(rec);
 
+    const offset = this.options.clockOffsetMs;
+    if (offset !== undefined) {
+      const now = new Date(Date.now() + offset);
+      res.setHeader('date', now.toUTCString());
+      const amzDate = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(headers['x-amz-date'] ?? '');
+      const signedAt = amzDate ? Date.UTC(+amzDate[1]!, +amzDate[2]! - 1, +amzDate[3]!, +amzDate[4]!, +amzDate[5]!, +amzDate[6]!) : undefined;
+      if (signature.scheme === 'aws4' && signedAt !== undefined && Math.abs(signedAt - now.getTime()) > 300_000) {
+        const b = JSON.stringify({ __type: 'InvalidSignatureException', message: `Signature expired: ${headers['x-amz-date']} is now earlier than ${now.toISOString()}` });
+        res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'InvalidSignatureException' }).end(b);
+        return;
+      }
+    }
     if (!signature.valid && signature.scheme !== 'none' && this.options.rejectBadSignatures !== false) {
       const b = JSON.stringify({ __type: 'InvalidSignatureException', code: 'SignatureDoesNotMatch', message: 'signature mismatch' });
       res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-errortype': 'InvalidSignatureException' }).end(b);
