@@ -5,7 +5,8 @@
  */
 export type { ShapeSchema, MemberSchema, OperationSchema, ServiceSchema } from './schema.ts';
 export { RuntimeClient, type SendOptions, type MetadataBearer } from './client.ts';
-export { paginate, paginateItems } from './paginate.ts';
+export { paginate, paginateItems, RepeatedTokenError } from './paginate.ts';
+export { wait, WaiterTimeoutError, type WaitCondition, type WaitOptions, type WaitResult, type WaiterSpec } from './waiter.ts';
 export {
   ENV_NAMES,
   type ClientConfig,

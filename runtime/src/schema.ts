@@ -81,7 +81,17 @@ export interface OperationSchema {
    * Pagination, e.g. `{ inputToken: 'marker', outputToken: 'nextMarker', items: 'peerConns', limitKey: 'maxKeys',
    * moreResults: 'isTruncated' }` or `{ inputToken: 'NextToken', outputToken: 'NextToken' }`.
    */
-  paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+  paginator?: {
+    inputToken: string;
+    outputToken: string;
+    items?: string;
+    limitKey?: string;
+    moreResults?: string;
+    /** Every input token of a multi-token paginator (then `inputToken` is the first). */
+    inputTokens?: readonly string[];
+    /** Every output token, paired with `inputTokens` by position. */
+    outputTokens?: readonly string[];
+  };
   /**
    * `'none'`: the operation is sent unsigned and no credentials are looked up (Cognito `InitiateAuth`,
    * `SignUp`: the model's `authtype: none`). Absent: signed with the service's signature.

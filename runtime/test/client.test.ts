@@ -9,6 +9,7 @@ import {
   NetworkError,
   paginate,
   paginateItems,
+  RepeatedTokenError,
   ResponseParseError,
   RuntimeClient,
   ServiceError,
@@ -632,10 +633,13 @@ describe('Baidu REST + bce-auth-v1', () => {
     ]);
   });
 
-  it('paginates AWS NextToken-style and stops on a repeated token', async () => {
+  it('paginates AWS NextToken-style; a repeated token is an error, not a silent stop (issue 18)', async () => {
     server.enqueue(respond.json({ connections: [{ connectionId: 'a' }], nextToken: 't1' }), respond.json({ connections: [], nextToken: 't1' }));
-    const pages = [];
-    for await (const page of paginate(dx(), describeHostedConnections, dxInput)) pages.push(page);
+    const pages: unknown[] = [];
+    const run = async () => {
+      for await (const page of paginate(dx(), describeHostedConnections, dxInput)) pages.push(page);
+    };
+    await expect(run()).rejects.toThrow(RepeatedTokenError);
     expect(pages).toHaveLength(2);
     expect(server.requests.map((r) => (r.json as { nextToken?: string }).nextToken)).toEqual([undefined, 't1']);
   });
