@@ -4,7 +4,6 @@
  * many `py:method`s). `restructured` finds the document's structure — sections and directives;
  * the directive bodies (field lists, literal blocks, bullet trees) are read from indentation.
  */
-import type { RstNode } from 'restructured';
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
 import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
@@ -16,7 +15,7 @@ import { helperClassOf, readPaginator, readWaiter } from './boto3/helper-classes
 import { readRstException } from './boto3/rst-exceptions.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
-import { expandRstTabs, parseBudget, parseRstBounded, type BoundedParse } from './bounded-parse.ts';
+import { expandRstTabs, parseBudget, parseRstDirectivesBounded, type BoundedParse, type RstDirective } from './bounded-parse.ts';
 import { rstSkeleton } from './rst-skeleton.ts';
 
 /**
@@ -35,6 +34,15 @@ export interface RstChunk {
   firstLine: number;
   /** The `py:class` the chunk's methods belong to when the chunk starts inside one (`Odb.Client`). */
   enclosingClass?: string;
+}
+
+/**
+ * How the reader finds a page's `py:` directives. By default a page whose lines alone decide where
+ * its one top-level directive starts and ends is not parsed ({@link soleDirective}); `always` asks
+ * the parser for every page (to check that the two agree).
+ */
+export interface RstReadOptions {
+  parse?: 'when-needed' | 'always';
 }
 
 /** Reads a boto3 RST page into operations, recognised non-operation sections and diagnostics. */
@@ -89,7 +97,7 @@ export function splitBoto3Rst(text: string, targetBytes = 1 << 20): RstChunk[] {
 }
 
 /** Reads one chunk of a boto3 RST page; line numbers are the page's. */
-export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
+export function readBoto3RstChunk(chunk: RstChunk, file: string, options: RstReadOptions = {}): ReadPage {
   const { text } = chunk;
   const lineBase = chunk.firstLine - 1;
   const sink = new DiagnosticSink(file);
@@ -108,14 +116,20 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
   }
   // The parser sees tabs expanded (same lines, other offsets): its offsets are mapped to lines of that text.
   const expanded = expandRstTabs(text);
+  const reader = new DirectiveReader(sink, page);
+  const lines = { text, starts: lineOffsets(text), base: lineBase };
+  const sole = options.parse === 'always' ? undefined : soleDirective(expanded);
+  if (sole) {
+    // A per-method, paginator, waiter or resource page: no parse (see soleDirective).
+    readBlocksOf(reader, lines, sole.first, sole.last, chunk.enclosingClass);
+    return page;
+  }
   const structure = parseStructure(expanded);
   const parsed = structure.parsed;
   if ('error' in parsed) {
     sink.error(chunk.firstLine, `not readable as reStructuredText: ${parsed.error}`);
     return page;
   }
-  const reader = new DirectiveReader(sink, page);
-  const lines = { text, starts: lineOffsets(text), base: lineBase };
   const covered: [number, number][] = [];
   if ('timedOut' in parsed) {
     // Every directive is then found by indentation, as recoverDirectives does for those the parser misses.
@@ -126,21 +140,70 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string): ReadPage {
   const parsedStarts = structure.text === text ? lines.starts : lineOffsets(structure.text);
   // A method the parser finds outside its class (after a line that broke the class) still belongs to it.
   let lastClass = chunk.enclosingClass;
-  for (const node of directivesOf(parsed.doc)) {
-    const { start, end } = node.position!;
+  for (const node of parsed.doc) {
+    const { start, end } = node;
     const startLine = structure.pageLine(start.line, 'first');
     const endLine = structure.pageLine(lineAt(parsedStarts, Math.max(start.offset, end.offset - 1)), 'last');
     covered.push([startLine, endLine]);
     readBlocksOf(reader, lines, startLine, endLine, lastClass);
-    if (node.directive === 'py:class') lastClass = String(node.children?.[0]?.value ?? '').trim() || lastClass;
+    if (node.directive === 'py:class') lastClass = String(node.argument ?? '').trim() || lastClass;
   }
   recoverDirectives(reader, lines, covered, sink, chunk.enclosingClass);
   return page;
 }
 
+/** A directive at column 0 as it starts a line, as restructured recognises one (`.. py:name::`, then a space or the line's end). */
+const SOLE_DIRECTIVE = /^\.\. py:[a-z]+::(?: |$)/;
+
+/** Any `py:` directive line, at any indentation (as the skeleton finds them). */
+const ANY_DIRECTIVE = /^ *\.\. py:[a-z]+::/;
+
+/**
+ * The lines of a page's one top-level `py:` directive when the page's lines alone decide them, else
+ * undefined (then the parser finds the directives). boto3 writes a page per method, paginator,
+ * waiter or resource attribute: a title, then one directive at column 0 whose body is every line
+ * after it — nothing after it is at column 0. reStructuredText ends a directive's body only at a line
+ * indented no deeper than the directive, so such a directive runs from its line to the page's last
+ * non-blank line, and what precedes it (after a blank line) cannot hold it: the parser would find
+ * exactly this (checked over every page of the boto3 1.43 corpus, scripts/bench/history.md). Parsing
+ * was most of the time of reading such a page. (Expanded text: no tab; a carriage return is left to the parser.)
+ */
+export function soleDirective(text: string): { first: number; last: number } | undefined {
+  if (text.includes('\r')) return undefined;
+  let first = 0;
+  let last = 0;
+  let line = 0;
+  let previousBlank = true;
+  for (let at = 0; at <= text.length; line++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(at);
+    let n = at;
+    while (n < end && text.charCodeAt(n) === 32) n++;
+    const d = text.charCodeAt(n);
+    // Blank as the skeleton takes it: empty or white space only (other white space than spaces is rare: trim decides).
+    const blank = n === end || ((d < 33 || d > 126) && text.slice(n, end).trim() === '');
+    if (!blank) {
+      if (first > 0) {
+        if (c !== 32) return undefined; // something at column 0 after the directive
+        last = line + 1;
+      } else if (c === 46 || c === 32) {
+        const content = text.slice(at, end);
+        if (ANY_DIRECTIVE.test(content)) {
+          if (!previousBlank || !SOLE_DIRECTIVE.test(content)) return undefined;
+          first = last = line + 1;
+        }
+      }
+    }
+    previousBlank = blank;
+    at = end + 1;
+  }
+  return first > 0 ? { first, last } : undefined;
+}
+
 /** What the parser was given and made of it, and how its lines map to the page's. */
 interface ParsedStructure {
-  parsed: BoundedParse<RstNode>;
+  parsed: BoundedParse<RstDirective[]>;
   text: string;
   pageLine(line: number, end: 'first' | 'last'): number;
 }
@@ -153,12 +216,12 @@ interface ParsedStructure {
 function parseStructure(expanded: string): ParsedStructure {
   const skeleton = rstSkeleton(expanded);
   if (skeleton) {
-    const parsed = parseRstBounded(skeleton.text, parseBudget(expanded.length));
+    const parsed = parseRstDirectivesBounded(skeleton.text, parseBudget(expanded.length));
     if (!('error' in parsed)) {
       return { parsed, text: skeleton.text, pageLine: (line, end) => (end === 'first' ? skeleton.first : skeleton.last)[line - 1]! };
     }
   }
-  return { parsed: parseRstBounded(expanded), text: expanded, pageLine: (line) => line };
+  return { parsed: parseRstDirectivesBounded(expanded), text: expanded, pageLine: (line) => line };
 }
 
 /** A chunk's text with the offsets of its lines and the page line before its first. */
@@ -246,21 +309,6 @@ function recoverDirectives(
   if (recovered > 0 && warn) {
     sink.warning(lines.base + 1, `${recovered} py: directive${recovered > 1 ? 's' : ''} lay outside the directive structure (a line at column 0 inside a directive ends it); read by indentation`);
   }
-}
-
-/** Top-level `py:*` directives, in document order (sections may nest them). */
-function directivesOf(root: RstNode): RstNode[] {
-  const found: RstNode[] = [];
-  const pending: RstNode[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.type === 'directive' && node.directive?.startsWith('py:') && node.position) {
-      found.push(node);
-      continue;
-    }
-    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
-  }
-  return found;
 }
 
 /** Reads `py:class` and `py:method` blocks of one directive's indentation tree. */

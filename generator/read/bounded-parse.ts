@@ -26,8 +26,20 @@ export const PARSE_HEAP_MB = 3_072;
 /** The outcome of a bounded parse: the tree, the parser's error, or the budget it overran. */
 export type BoundedParse<T> = { doc: T } | { error: string } | { timedOut: number };
 
-/** The parsers the helper thread runs. */
-type ParserKind = 'rst' | 'markdown';
+/** The parsers the helper thread runs (`rst-directives`: restructured, answering with {@link RstDirective}s only). */
+type ParserKind = 'rst' | 'rst-directives' | 'markdown';
+
+/**
+ * A top-level `py:` directive as the parser found it (not inside another `py:` directive; sections
+ * may hold it): its name, where it starts and ends in the parsed text, and its argument (the text
+ * after `::`, e.g. the class a `py:class` names).
+ */
+export interface RstDirective {
+  directive: string;
+  start: { line: number; offset: number };
+  end: { offset: number };
+  argument: unknown;
+}
 
 /** Expands tabs to the next multiple of 8 columns on every line; line breaks are kept. */
 export function expandRstTabs(text: string): string {
@@ -52,6 +64,27 @@ const loaders = {
   rst: async () => {
     const rst = require(workerData.restructured);
     return (text) => (rst.default || rst).parse(text, { position: true });
+  },
+  // The boto3 reader needs only where the py: directives are: answering with those, not the whole
+  // tree, spares cloning the tree to the reading thread and back (most of a parse's cost after the
+  // parse itself, on per-method pages). A loop, not recursion: trees can nest thousands deep.
+  'rst-directives': async () => {
+    const parse = await loaders.rst();
+    return (text) => {
+      const found = [];
+      const pending = [parse(text)];
+      while (pending.length > 0) {
+        const node = pending.pop();
+        if (node.type === 'directive' && typeof node.directive === 'string' && node.directive.startsWith('py:') && node.position) {
+          const { start, end } = node.position;
+          const first = node.children && node.children[0];
+          found.push({ directive: node.directive, start: { line: start.line, offset: start.offset }, end: { offset: end.offset }, argument: first ? first.value : undefined });
+          continue;
+        }
+        if (node.children) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
+      }
+      return found;
+    };
   },
   markdown: async () => {
     const { unified } = await import(workerData.unified);
@@ -193,6 +226,14 @@ function parseBounded<T>(kind: ParserKind, text: string, budgetMs: number): Boun
  */
 export function parseRstBounded(text: string, budgetMs = parseBudget(text.length)): BoundedParse<RstNode> {
   return parseBounded('rst', text, budgetMs);
+}
+
+/**
+ * Parses reStructuredText (tabs expanded) and answers with its top-level `py:` directives in
+ * document order, giving up after `budgetMs`. Positions are those of the expanded text.
+ */
+export function parseRstDirectivesBounded(text: string, budgetMs = parseBudget(text.length)): BoundedParse<RstDirective[]> {
+  return parseBounded('rst-directives', text, budgetMs);
 }
 
 /** Parses Markdown into remark's syntax tree, giving up after `budgetMs`. */
