@@ -36,7 +36,6 @@ export const SLOW = [
   'test/read/baidu-broken.slow.test.ts',
   'test/read/boto3-html.test.ts',
   'test/read/cut-pages.test.ts',
-  'test/read/boto3/aliases.test.ts',
   'test/worker-threads.test.ts',
 ];
 
