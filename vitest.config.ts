@@ -24,7 +24,6 @@ export const SLOW = [
   'test/emit/hostile.slow.test.ts',
   'test/emit/incremental.test.ts',
   'test/emit/kill-mid-run.test.ts',
-  'test/emit/mock-types.test.ts',
   'test/emit/package.test.ts',
   'test/emit/prettier-stable.test.ts',
   'test/emit/types.test.ts',
@@ -36,6 +35,7 @@ export const SLOW = [
   'test/read/baidu-broken.slow.test.ts',
   'test/read/boto3-html.test.ts',
   'test/read/cut-pages.test.ts',
+  'test/read/boto3/aliases.test.ts',
   'test/worker-threads.test.ts',
 ];
 

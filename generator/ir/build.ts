@@ -202,6 +202,7 @@ function wireOf(settings: ServiceSettings, provider: Provider): WireSettings | u
     timestampFormat: settings.timestampFormat ?? 'epoch-seconds',
   };
   if (settings.targetPrefix !== undefined) wire.targetPrefix = settings.targetPrefix;
+  if (settings.awsQueryCompatible) wire.awsQueryCompatible = true;
   if (settings.signingName !== undefined) wire.signingName = settings.signingName;
   return wire;
 }

@@ -142,7 +142,13 @@ export interface StructureNode {
 
 /** A member of a structure. */
 export interface MemberNode {
+  /** The member's name on the wire. */
   name: string;
+  /**
+   * The name the page documents it under, when that is not the wire name: boto3's parameter aliases
+   * (`generator/read/boto3/aliases.ts`: Logs `CreateExportTask` documents `from` as `fromTime`).
+   */
+  documentedName?: string;
   type: TypeNode;
   /** Undefined when the page does not show it (a cut or hidden parameter list): unknown, not false. */
   required: boolean | undefined;

@@ -75,6 +75,8 @@ export interface WireSettings {
   protocol: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
   /** `X-Amz-Target` prefix (AWS JSON protocols). */
   targetPrefix?: string;
+  /** AWS JSON: the service also speaks the query protocol; requests ask for its error codes (`x-amzn-query-mode`). */
+  awsQueryCompatible?: boolean;
   signingName?: string;
   signatureVersion: 'v4' | 'bce-auth-v1';
   /** Endpoint pattern with `{region}`. */
@@ -223,6 +225,12 @@ export interface Member {
   documentation?: string;
   /** Filled with a fresh UUID when the caller gives none (idempotency tokens). */
   idempotencyToken?: boolean;
+  /**
+   * The name the docs give the member when it is not its wire name (the key): boto3's parameter
+   * aliases, e.g. Logs `CreateExportTask`'s `from` documented as `fromTime`. Generated code takes and
+   * returns the member under this name and sends it under the key.
+   */
+  documentedName?: string;
 }
 
 /** A list of `member`. */

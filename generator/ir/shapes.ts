@@ -178,6 +178,7 @@ export class ShapeNamer {
     if (unknown.length > 0) member.unknown = unknown;
     if (m.documentation) member.documentation = m.documentation;
     if (m.idempotencyToken) member.idempotencyToken = true;
+    if (m.documentedName !== undefined && m.documentedName !== m.name) member.documentedName = m.documentedName;
     return member;
   }
 }

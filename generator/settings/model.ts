@@ -59,6 +59,8 @@ export interface ServiceSettings {
   apiVersion?: string;
   protocol?: 'awsJson1_0' | 'awsJson1_1' | 'rest-json';
   targetPrefix?: string;
+  /** AWS JSON: the service also speaks the query protocol (botocore's `awsQueryCompatible` metadata, e.g. SQS). */
+  awsQueryCompatible?: boolean;
   signingName?: string;
   signatureVersion?: 'v4' | 'bce-auth-v1';
   endpoint?: string;

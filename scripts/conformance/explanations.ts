@@ -2,6 +2,10 @@
  * Why the mismatches that remain on the conformance corpus are not reader errors: each rule
  * recognises one kind of difference between what boto3's docs show and botocore's model, and
  * says where it comes from. A mismatch no rule explains is reported as unexplained.
+ *
+ * boto3's parameter aliases (EC2 `Filter` documented as `Filters`, Logs `from` as `fromTime`,
+ * CloudSearch Domain `return` as `returnFields`) are no longer a kind here: the readers key such a
+ * member by its wire name (generator/read/boto3/aliases.ts), so it scores right.
  */
 import type { Mismatch } from '../../test/helpers/botocore.ts';
 
@@ -24,12 +28,6 @@ export const EXPLANATIONS: readonly Explanation[] = [
       (m.kind === 'required' && /\.accountId$/.test(m.path) && service === 'glacier') ||
       (m.kind === 'member' && /^(ContentMD5|PresignedUrl|DestinationRegion|SourceRegion|Expires|ChecksumAlgorithm)$/.test(lastSegment(m.path))) ||
       (m.kind === 'required' && /\.(PresignedUrl|SourceRegion|DestinationRegion)$/.test(m.path)),
-  },
-  {
-    id: 'boto3-parameter-alias',
-    reason:
-      'boto3 documents some members under an alias it maps back on the wire (EC2 `Filter` → `Filters`, CloudSearch Domain `return` → `returnFields`, CloudWatch Logs `from` → `fromTime`: Python keywords can\'t be parameter names).',
-    matches: (m) => m.kind === 'member' && /^(Filters?|return|returnFields|from|fromTime)$/.test(lastSegment(m.path)),
   },
   {
     id: 'payload-blob-shown-as-stream',

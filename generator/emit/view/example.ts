@@ -32,9 +32,9 @@ interface ExampleContext {
   stack: readonly string[];
 }
 
-const objectOf = (entries: [string, { target: string }][], c: ExampleContext): ExampleValue => ({
+const objectOf = (entries: [string, { target: string; documentedName?: string }][], c: ExampleContext): ExampleValue => ({
   isObject: true,
-  object: entries.map(([name, m]) => ({ name, value: exampleOf(c.service, m.target, c.depth + 1, c.stack) })),
+  object: entries.map(([key, m]) => ({ name: m.documentedName ?? key, value: exampleOf(c.service, m.target, c.depth + 1, c.stack) })),
 });
 
 const EXAMPLE: ShapeVisitor<ExampleValue, ExampleContext> = {

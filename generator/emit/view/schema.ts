@@ -16,6 +16,8 @@ export interface SchemaMemberView {
   location?: string;
   locationName?: string;
   marker?: boolean;
+  /** The caller's name of the member when it is not the wire name (a boto3 parameter alias). */
+  documentedName?: string;
 }
 
 /** One shape entry. */
@@ -50,6 +52,8 @@ export interface SchemaView {
   signatureVersion?: string;
   apiVersion?: string;
   targetPrefix?: string;
+  /** Written only when true (the runtime's default is false). */
+  awsQueryCompatible?: true;
   signingName?: string;
   endpoint: string;
   timestampFormat: string;
@@ -88,6 +92,7 @@ export function schemaView(service: Service): SchemaView {
             ...(loc && loc.location !== 'body' ? { location: loc.location } : {}),
             ...(loc?.name ? { locationName: loc.name } : {}),
             ...(loc?.marker ? { marker: true } : {}),
+            ...(m.documentedName ? { documentedName: m.documentedName } : {}),
           };
         });
         return { id, type: s.type, members, hasMembers: true as const };
@@ -112,6 +117,7 @@ export function schemaView(service: Service): SchemaView {
     ...(wire && wire.signatureVersion !== provider.signatureVersion ? { signatureVersion: wire.signatureVersion } : {}),
     ...(service.apiVersion ? { apiVersion: service.apiVersion } : {}),
     ...(wire?.targetPrefix ? { targetPrefix: wire.targetPrefix } : {}),
+    ...(wire?.awsQueryCompatible ? { awsQueryCompatible: true as const } : {}),
     ...(wire?.signingName ? { signingName: wire.signingName } : {}),
     endpoint: wire?.endpoint ?? '',
     timestampFormat: wire?.timestampFormat ?? 'epoch-seconds',

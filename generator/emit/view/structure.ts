@@ -10,7 +10,11 @@ import { docOf, type DocView } from './doc.ts';
 
 /** One member of a structure or union. */
 export interface MemberView {
-  /** Wire name, exactly as documented (rendered through the `key` helper). */
+  /**
+   * The property's name: the wire name, exactly as documented, or the name the docs give a member
+   * whose wire name differs (a boto3 parameter alias; the schema maps it back). Rendered through the
+   * `key` helper.
+   */
   wire: string;
   optional: boolean;
   doc: DocView;
@@ -27,7 +31,7 @@ export interface StructureView {
 /** Members of a structure or union, typed for input or output use. */
 export function membersOf(service: Service, names: ServiceNames, shape: StructureShape, output: boolean): MemberView[] {
   return Object.entries(shape.members).map(([wire, m]) => ({
-    wire,
+    wire: m.documentedName ?? wire,
     optional: !m.required,
     doc: docOf(m.documentation),
     type: typeRefOf(service, names, m.target, output),

@@ -120,7 +120,9 @@ export function validatorsView(service: Service, names: ServiceNames): Validator
   for (const [id, name] of names.checkers) {
     const shape = service.shapes[id]!;
     if (shape.type === 'structure' || shape.type === 'union') {
-      const members = Object.entries(shape.members).map(([wire, m]) => {
+      // Callers give a member under its documented name (a boto3 parameter alias), which the schema maps to the wire's.
+      const members = Object.entries(shape.members).map(([key, m]) => {
+        const wire = m.documentedName ?? key;
         const inherited = inheritedName(wire);
         usesOwn ||= inherited;
         return { wire, segment: segmentOf(wire), required: !!m.required, inherited, check: checkOf(service, names, m.target) };

@@ -15,6 +15,7 @@ import {
 import type { MemberNode, ReadOperation, StructureNode, TypeNode } from '../../ir/input.ts';
 import type { SectionGap } from '../../ir/model.ts';
 import { parsePrefix } from '../syntax/literal-prefix.ts';
+import { applyParameterAliases } from './aliases.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
 import { enumOfLiteral, kindOfDocType, kindOfLiteral, type DocTypeKind } from './types.ts';
 
@@ -228,6 +229,7 @@ function compatible(doc: DocTypeKind, literal: DocTypeKind): boolean {
 export function assembleOperation(parts: Boto3OperationParts, sink: DiagnosticSink): ReadOperation {
   const assembler = new OperationAssembler(sink, parts.method, parts.gaps);
   const input = assembler.input(parts);
+  applyParameterAliases(parts.clientName, parts.method, input);
   const output = assembler.output(parts);
   const operation: ReadOperation = {
     method: parts.method,
