@@ -24,6 +24,7 @@ export const SLOW = [
   'test/emit/hostile.slow.test.ts',
   'test/emit/incremental.test.ts',
   'test/emit/kill-mid-run.test.ts',
+  'test/emit/mock-types.test.ts',
   'test/emit/package.test.ts',
   'test/emit/prettier-stable.test.ts',
   'test/emit/types.test.ts',

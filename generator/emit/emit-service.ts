@@ -27,6 +27,7 @@ export const PACKAGE_TEMPLATES: readonly (readonly [string, string])[] = [
   ['src/validators.ts', 'src/validators.ts'],
   ['src/schema.ts', 'src/schema.ts'],
   ['src/client.ts', 'src/client.ts'],
+  ['src/mock.ts', 'src/mock.ts'],
 ];
 
 /** This service's IR, in the IR file format (so `docsdk diff` can read it like any IR file). */

@@ -15,6 +15,9 @@ import type { EmittedFile } from './emitted-file.ts';
 /** The runtime's source entry point. */
 export const RUNTIME_ENTRY = fileURLToPath(new URL('runtime/src/index.ts', REPO_URL));
 
+/** The runtime's test double's source entry point (`@docsdk/runtime/mock`). */
+export const RUNTIME_MOCK_ENTRY = fileURLToPath(new URL('runtime/src/mock.ts', REPO_URL));
+
 /** A virtual folder for in-memory sources; never written. */
 const VIRTUAL_ROOT = '/__docsdk_check__';
 
@@ -33,7 +36,7 @@ export function newProject(): Project {
       allowImportingTsExtensions: true,
       isolatedModules: true,
       verbatimModuleSyntax: true,
-      paths: { '@docsdk/runtime': [RUNTIME_ENTRY] },
+      paths: { '@docsdk/runtime': [RUNTIME_ENTRY], '@docsdk/runtime/mock': [RUNTIME_MOCK_ENTRY] },
     },
     skipAddingFilesFromTsConfig: true,
   });

@@ -41,3 +41,22 @@ const result = await build({
 });
 const bytes = Object.values(result.metafile.outputs)[0].bytes;
 console.log(`dist/index.js: ${bytes} bytes`);
+
+// The test double (`@docsdk/runtime/mock`): its own file, so no client bundle holds it, importing the
+// runtime from ./index.js — the same module, and so the same error classes, clients import.
+const sameIndex = {
+  name: 'same-index',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/index\.ts$/ }, () => ({ path: './index.js', external: true }));
+  },
+};
+await build({
+  entryPoints: [join(root, 'src/mock.ts')],
+  outfile: join(dist, 'mock.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  plugins: [sameIndex],
+  logLevel: 'warning',
+});

@@ -19,6 +19,7 @@ const PACKAGE_FILES = [
   'src/client.ts',
   'src/errors.ts',
   'src/index.ts',
+  'src/mock.ts',
   'src/schema.ts',
   'src/types.ts',
   'src/validators.ts',

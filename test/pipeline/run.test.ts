@@ -24,7 +24,7 @@ describe('one pipeline, three sinks', () => {
     for (const r of [written, compared, printed]) expect(r.committed).toBe(true);
 
     const onDisk = snapshot(out);
-    expect(onDisk.size).toBe(44);
+    expect(onDisk.size).toBe(48);
     expect(new Map(memory.tree.map((f) => [f.path, f.content]))).toEqual(onDisk);
     expect(compared.packages).toEqual(written.packages);
 
