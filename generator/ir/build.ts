@@ -114,6 +114,8 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     }
     const paginator = primary.paginator ?? settings?.paginator;
     if (paginator) op.paginator = paginator;
+    if (settings?.auth) op.auth = settings.auth;
+    if (settings?.hostPrefix) op.hostPrefix = settings.hostPrefix;
     operations.push({ op, input: primary.input, output: primary.output ?? { kind: 'structure', members: [] } });
   }
   operations.sort((a, b) => compare(a.op.name, b.op.name));
@@ -127,6 +129,21 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   const exceptions = documentedExceptions(pages, namer);
   const shapes: Record<string, Shape> = {};
   for (const key of [...namer.shapes.keys()].sort(compare)) shapes[key] = namer.shapes.get(key)!;
+  // A host prefix's {Label} is filled from the input member of that name: one the input lacks would
+  // fail every call, so it is an error here.
+  for (const { op } of operations) {
+    const shape = shapes[op.input];
+    for (const [, label] of op.hostPrefix?.matchAll(/\{([^}]*)\}/g) ?? []) {
+      if (shape?.type === 'structure' && Object.prototype.hasOwnProperty.call(shape.members, label!)) continue;
+      diagnostics.push({
+        file: input.settingsFile ?? 'service.json',
+        line: input.locateSetting?.(['operations', op.method, 'hostPrefix']) ?? 1,
+        column: 1,
+        severity: 'error',
+        message: `operations.${op.method}.hostPrefix ${JSON.stringify(op.hostPrefix)}: {${label}} names no member of ${op.name}'s input`,
+      });
+    }
+  }
   // A documented paginator replaces the guess (a page's or the settings' own binding stays).
   const paginators = firstByName(pages.flatMap((p) => p.paginators ?? []), (p) => p.method);
   for (const { op } of operations) {

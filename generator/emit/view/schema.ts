@@ -108,6 +108,8 @@ export function schemaView(service: Service): SchemaView {
     errors: op.errors,
     ...(rest && op.http ? { http: { method: op.http.method, uri: op.http.uri, ...(op.http.queryMarkers ? { queryMarkers: op.http.queryMarkers } : {}) } } : {}),
     ...(op.paginator ? { paginator: op.paginator } : {}),
+    ...(op.auth ? { auth: op.auth } : {}),
+    ...(op.hostPrefix ? { hostPrefix: op.hostPrefix } : {}),
   }));
   return {
     id: service.id,
