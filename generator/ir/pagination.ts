@@ -60,7 +60,10 @@ export function documentedPaginator(op: Operation, read: ReadPaginator, shapes: 
   const opOutput = membersOf(shapes, op.output);
   const pageInput = new Set(read.input.members.map((m) => m.name));
   const pageOutput = new Set((read.output?.members ?? []).map((m) => m.name));
-  const dropped = Object.keys(opInput).filter((name) => !pageInput.has(name));
+  // A member paginate() shows under another spelling (boto3 1.26's EC2 `Filter` documented as `Filters`) is not hidden.
+  const added = [...pageInput].filter((name) => !(name in opInput)).map((name) => name.toLowerCase());
+  const respelled = (name: string) => added.some((a) => a === name.toLowerCase() || a === `${name.toLowerCase()}s` || `${a}s` === name.toLowerCase());
+  const dropped = Object.keys(opInput).filter((name) => !pageInput.has(name) && !respelled(name));
   let limitKey: string | undefined;
   if (read.config.includes('PageSize') && dropped.length > 1) {
     limitKey = dropped.find((name) => LIMIT_NAME.test(name)) ?? dropped[dropped.length - 1];
@@ -73,6 +76,9 @@ export function documentedPaginator(op: Operation, read: ReadPaginator, shapes: 
     const nested = nestedToken(inputTokens[0]!, opOutput, shapes);
     if (nested) outputTokens = [nested];
   }
+  // A response the page hides ("too large to render") shows nothing hidden: a NextToken input pairs with a NextToken output.
+  const hidden = read.incomplete?.some((g) => g.section.startsWith('Response')) ?? false;
+  if (outputTokens.length === 0 && hidden && inputTokens.every((t) => TOKENS.includes(t))) outputTokens = [...inputTokens];
   if (outputTokens.length === 0) return { problem: `paginate() shows every output member of ${op.name}: no output token hidden` };
   const paginator: Paginator = { inputToken: inputTokens[0]!, outputToken: outputTokens[0]! };
   const resultKeys = resultKeysOf(opOutput, new Set(outputTokens), shapes);
@@ -85,14 +91,19 @@ export function documentedPaginator(op: Operation, read: ReadPaginator, shapes: 
   return { paginator };
 }
 
-/** `Next` + the input token (`Marker` → `NextMarker`), at the output's top level or in its only structure member. */
+/**
+ * `Next` + the input token (`Marker` → `NextMarker`) at the output's top level, else that or the
+ * input token's own name in the output's only structure member (RDS `EngineDefaults.Marker`).
+ */
 function nestedToken(inputToken: string, output: Record<string, { target: string }>, shapes: Record<string, Shape>): string | undefined {
   const wanted = `Next${inputToken[0]!.toUpperCase()}${inputToken.slice(1)}`;
   if (wanted in output) return wanted;
   const structures = Object.entries(output).filter(([, m]) => shapes[m.target]?.type === 'structure');
   if (structures.length !== 1) return undefined;
   const [name, member] = structures[0]!;
-  return wanted in membersOf(shapes, member.target) ? `${name}.${wanted}` : undefined;
+  const inner = membersOf(shapes, member.target);
+  const found = [wanted, inputToken].find((t) => t in inner);
+  return found ? `${name}.${found}` : undefined;
 }
 
 /** Result keys by rule 3 of {@link documentedPaginator}. */

@@ -393,6 +393,9 @@ class DirectiveReader {
   /** A Paginator's paginate() or a Waiter's wait(): read as a client method, then as what it documents. */
   private readHelperMethod(block: TextBlock, kind: 'paginator' | 'waiter', name: string): void {
     hoistSections(block);
+    // boto3 1.43 writes a paginator's placeholder response sections at the body's indent, after `:returns:`: they are its.
+    const returns = block.children.findIndex((c) => /^:returns:/.test(c.head.text));
+    if (returns >= 0) block.children[returns]!.children.push(...block.children.splice(returns + 1));
     const method = kind === 'paginator' ? 'paginate' : 'wait';
     const parts = readMethodBody(block, method, this.sink);
     // The description (before the Request Syntax) names the operation and, for a waiter, its delay and attempts.

@@ -174,7 +174,14 @@ function firstError(reading: ReadPage | undefined): string | undefined {
  * the model. `allPages` says the pages are the service's whole documentation (not a sample), so model
  * operations without a page are listed.
  */
-export function scorePageService(service: string, readings: readonly PageReading[], model: BotocoreModel, allPages: boolean): ServiceResult {
+export function scorePageService(
+  service: string,
+  readings: readonly PageReading[],
+  model: BotocoreModel,
+  allPages: boolean,
+  /** Called with the service built from the pages (the runner scores its paginators and waiters). */
+  onBuilt?: (built: Service) => void,
+): ServiceResult {
   const result: ServiceResult = {
     service,
     bytes: readings.reduce((n, r) => n + r.bytes, 0),
@@ -208,6 +215,7 @@ export function scorePageService(service: string, readings: readonly PageReading
     pages.unlisted.push({ page: `reference/services/${service}`, reason: `building the service threw: ${(e as Error).message.slice(0, 200)}` });
   }
   if (built) pairByMethod(built, read, model);
+  if (built) onBuilt?.(built);
   const opsOfFile = new Map<string, string[]>();
   for (const op of built?.operations ?? []) {
     for (const s of op.sources) opsOfFile.set(s.file, [...(opsOfFile.get(s.file) ?? []), op.name]);

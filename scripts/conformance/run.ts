@@ -33,6 +33,7 @@ import type { ReadPage } from '../../generator/ir/input.ts';
 import { loadBotocoreModel, scoreService, type BotocoreModel } from '../../test/helpers/botocore.ts';
 import { renderBullets, renderCompact } from '../../test/read/render.ts';
 import { explain } from './explanations.ts';
+import { addHelperScore, emptyHelperScore, helperFailures, helperLine, renderHelpersMarkdown, scoreHelpers, type HelperScore } from './helpers.ts';
 import { belowRecursionOf, loadModelAsBotocore, modelFileOf, pairByMethod, pageOfDoc, pagesOfService, scorePageService, servicesOfCorpus, type CorpusPage, type PageReading } from './per-page.ts';
 import { failuresOf, pct, renderReportJson, renderReportMarkdown, totalsOf, type ConformanceReport, type Rendering, type RowResult, type ServiceResult, type Targets } from './report.ts';
 import { CI_SERVICES, CI_SERVICES_143 } from './services.ts';
@@ -210,6 +211,7 @@ async function score126(pool: ReadPool): Promise<RowResult[]> {
       result.errors = page.diagnostics.filter((d) => d.severity === 'error').length;
       for (const s of page.skipped) result.skipped[s.kind] = (result.skipped[s.kind] ?? 0) + 1;
       const service = buildService({ folderId: name, settings: {}, pages: [page] });
+      addHelperScore(helperRow('boto3-1.26/rst'), scoreHelpers(service, info.model));
       const score = scoreService(service, model, { recursionNotShown: true });
       const below = belowRecursionOf(score.notShown);
       if (below) result.belowRecursion = below;
@@ -297,7 +299,8 @@ async function score143(pool: ReadPool): Promise<RowResult[]> {
     const model = model143(dataDir, name);
     const pages = pagesOfService(corpus, name);
     const readings = await Promise.all(pages.map((p) => readPage(pool, p)));
-    const result = scorePageService(name, readings, model, true);
+    const row = helperRow(`boto3-${documenter.boto3.split('.').slice(0, 2).join('.')}/rst`);
+    const result = scorePageService(name, readings, model, true, (built) => addHelperScore(row, scoreHelpers(built, modelFiles.get(name)!)));
     results.push(result);
     process.stdout.write(`1.43 ${serviceLine(result)}`);
   });
@@ -381,6 +384,13 @@ function rowLine(row: RowResult): string {
   );
 }
 
+/** Paginators and waiters read from the docs, scored per RST row (scripts/conformance/helpers.ts). */
+const helperRows = new Map<string, HelperScore>();
+function helperRow(id: string): HelperScore {
+  if (!helperRows.has(id)) helperRows.set(id, emptyHelperScore());
+  return helperRows.get(id)!;
+}
+
 const pool = new ReadPool(values.threads ? Number(values.threads) : undefined);
 const rows: RowResult[] = [];
 try {
@@ -400,9 +410,13 @@ const report: ConformanceReport = {
 };
 mkdirSync(values.out!, { recursive: true });
 writeFileSync(path.join(values.out!, 'report.json'), renderReportJson(report));
-writeFileSync(path.join(values.out!, 'report.md'), renderReportMarkdown(report));
+const helpers = [...helperRows].map(([row, total]) => ({ row, total }));
+writeFileSync(path.join(values.out!, 'report.md'), renderReportMarkdown(report) + renderHelpersMarkdown(helpers));
+writeFileSync(path.join(values.out!, 'helpers.json'), `${JSON.stringify(helpers, null, 1)}\n`);
 process.stdout.write('\n');
 for (const row of rows) process.stdout.write(`${rowLine(row)}\n`);
+for (const { row, total } of helpers) process.stdout.write(`${helperLine(row, total)}\n`);
+for (const { row, total } of helpers) for (const f of helperFailures(total)) rows.find((r) => r.id === row)?.failures.push(f);
 const below = rows.filter((r) => r.failures.length > 0);
 if (below.length > 0) {
   process.stderr.write(`conformance below target: ${below.map((r) => `${r.id}: ${r.failures.join('; ')}`).join(' | ')}\n`);

@@ -49,6 +49,15 @@ describe('boto3 1.43 pages (paginator/ beside client/)', () => {
   });
 });
 
+describe('responses hidden behind "This section is too large to render" (boto3 1.43 glue GetJobs)', () => {
+  test('the input comparison still shows NextToken and MaxResults; a NextToken input pairs with a NextToken output; no result key is claimed', () => {
+    const { ir, diagnostics } = loadIR([`${DIR}/glue`]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const op = ir.services[0]!.operations.find((o) => o.name === 'GetJobs')!;
+    expect(op.paginator).toEqual({ inputToken: 'NextToken', outputToken: 'NextToken', limitKey: 'MaxResults', source: { file: `${DIR}/glue/paginator/GetJobs.rst`, line: 19 } });
+  });
+});
+
 describe("botocore's whole-service file", () => {
   const { ir } = loadIR([`${DIR}/cloudcontrol-botocore.rst`]);
   const service = ir.services[0]!;
