@@ -2,7 +2,8 @@
  * `docsdk pack` as a user runs it (issue 16 §1): a package generated outside the repository and one of
  * generated/ packed with the runtime into tarballs, installed with `npm install --offline` (an empty
  * cache, a registry on a closed 127.0.0.1 port: nothing can be fetched) into an empty project, whose
- * script calls a 127.0.0.1 server that checks the SigV4 and bce-auth-v1 signatures independently.
+ * script calls a 127.0.0.1 server that checks the SigV4 and bce-auth-v1 signatures independently, and
+ * uses the package's mock (its `./mock` entry) as installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -87,7 +88,14 @@ const hosted = await dc.describeHostedConnections({ connectionId: 'dxcon-pack' }
 const peer = await vpc.getPeerconn({ peerConnId: 'peerconn-1' });
 let error;
 try { await dc.describeHostedConnections({ connectionId: 'dxcon-missing' }); } catch (e) { error = { cls: e.constructor.name, typed: e instanceof DirectConnectClientException, message: e.message }; }
-console.log(JSON.stringify({ hosted: hosted.connections[0], status: hosted.$metadata.httpStatusCode, peer: peer.peerConnId, error }));
+// The test double from the package's ./mock entry: the same error classes as the client's entry.
+const { mockClient, serviceError } = await import('@docsdk/aws-directconnect/mock');
+const mock = mockClient(DirectConnectClient).on('describeHostedConnections', () => {
+  throw serviceError(DirectConnectClientException, 'mocked');
+});
+const mocked = await dc.describeHostedConnections({ connectionId: 'dxcon-mock' }).catch((e) => e instanceof DirectConnectClientException && e.message);
+mock.restore();
+console.log(JSON.stringify({ hosted: hosted.connections[0], status: hosted.$metadata.httpStatusCode, peer: peer.peerConnId, error, mocked, calls: mock.calls() }));
 `,
     );
     server.enqueue(
@@ -105,6 +113,8 @@ console.log(JSON.stringify({ hosted: hosted.connections[0], status: hosted.$meta
       status: 200,
       peer: 'peerconn-1',
       error: { cls: 'DirectConnectClientException', typed: true, message: 'no such connection' },
+      mocked: 'mocked',
+      calls: [{ operation: 'describeHostedConnections', input: { connectionId: 'dxcon-mock' } }],
     });
     expect(server.requests.map((r) => [r.method, r.path, r.headers['x-amz-target'] ?? null, r.signature.scheme, r.signature.valid])).toEqual([
       ['POST', '/', 'OvertureService.DescribeHostedConnections', 'aws4', true],
