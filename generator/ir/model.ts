@@ -116,6 +116,10 @@ export interface Operation {
   http?: HttpBinding;
   /** Pagination, when the operation pages through results. */
   paginator?: Paginator;
+  /** `none`: sent unsigned, no credentials looked up (from the service's settings: pages don't say). */
+  auth?: 'none';
+  /** Prefix of the endpoint's host name, e.g. `data-` or `{AccountId}.` (an input member), from the settings. */
+  hostPrefix?: string;
   /** Sections its page does not show whole (cut short, missing, or hidden behind a placeholder). */
   incomplete?: SectionGap[];
   sources: SourceRef[];

@@ -47,6 +47,10 @@ export interface OperationSettings {
    * title, in each rendering), where they differ from its SDK page's heading.
    */
   titles?: string[];
+  /** `none`: sent unsigned, with no credentials looked up (botocore `authtype: none`: Cognito `InitiateAuth`). */
+  auth?: 'none';
+  /** Prefix of the endpoint's host name (botocore `endpoint.hostPrefix`), e.g. `data-` or `{AccountId}.` (an input member). */
+  hostPrefix?: string;
   [extra: string]: unknown;
 }
 

@@ -41,6 +41,10 @@ export interface SchemaOperationView {
   errors: string[];
   http?: { method: string; uri: string; queryMarkers?: string[] };
   paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+  /** `none` for an unsigned operation. */
+  auth?: 'none';
+  /** The host prefix, e.g. `data-`. */
+  hostPrefix?: string;
 }
 
 /** Everything `schema.ts` holds. */
