@@ -94,6 +94,20 @@ describe('real renderings read as their RST source reads', () => {
     expect(text.op.incomplete).toEqual(expect.arrayContaining([{ section: 'Parameters', state: 'missing' }]));
   });
 
+  it('a bare `...` in a syntax literal is a float (botocore writes py_default of float so): html2text keeps only the literal', () => {
+    const page = 'mediapackagev2/client/update_origin_endpoint';
+    const text = read(`text/furo/html2text/${page}.txt`);
+    expect(text).toContain("'TimeOffset': ...,");
+    expect(text).not.toContain('TimeOffset (float)');
+    const { op } = operationOf(text);
+    const member = (node: TypeNode, name: string) => (node as StructureNode).members.find((m) => m.name === name)!;
+    const hls = member(op.input, 'HlsManifests').type;
+    expect(hls.kind).toBe('list');
+    const startTag = member((hls as { member: TypeNode }).member, 'StartTag');
+    expect(member(startTag.type, 'TimeOffset').type).toEqual({ kind: 'float' });
+    expect(member(startTag.type, 'Precise').type).toEqual({ kind: 'boolean' });
+  });
+
   it('w3m stops indenting at column 34: deeper entries nest by glyph, read without the literal', () => {
     const page = 'securityhub/client/get_findings_trends_v2';
     const lines = read(`text/furo/w3m/${page}.txt`).split('\n');

@@ -51,9 +51,13 @@ function isDocumentLiteral(options: readonly SyntaxValue[]): boolean {
   return options.some((o) => o.kind === 'dict' && o.entries.length === 0) && options.some((o) => o.kind === 'list');
 }
 
-/** The kind a syntax literal shows, or undefined when it shows none (`...`). */
+/** The kind a syntax literal shows, or undefined when it shows none. */
 export function kindOfLiteral(value: SyntaxValue): DocTypeKind | undefined {
   switch (value.kind) {
+    // botocore's docs write each value as py_default(type) (botocore/docs/utils.py), whose table has
+    // every model type but `float` (`double` is 123.0): a float is the `...` it falls back to.
+    case 'ellipsis':
+      return 'float';
     case 'string':
       return 'string';
     case 'bytes':
