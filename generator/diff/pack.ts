@@ -124,28 +124,32 @@ const SKIPPED = new Set(['node_modules', 'dist']);
  * own paths) or asks for a runtime version the repository's does not satisfy.
  */
 export function packAll(targets: readonly PackTarget[], outDir: string, repo: string = REPO_ROOT): Packed[] {
-  mkdirSync(outDir, { recursive: true });
+  const runtimeSrc = path.join(repo, 'runtime');
+  const runtimeVersion = manifestOf(runtimeSrc).version;
+  // Before building anything: a package made by another docsdk may need another runtime.
+  for (const t of targets) {
+    const range = manifestOf(t.dir).dependencies?.[RUNTIME_NAME];
+    if (range !== undefined && !semver.satisfies(runtimeVersion, range)) {
+      throw new PackError(`${t.name} (${t.dir}) depends on ${RUNTIME_NAME}@${range}, but this repository's runtime is ${runtimeVersion}: regenerate it (docsdk generate)`);
+    }
+  }
   const dest = path.resolve(outDir);
   const scratch = mkdtempSync(path.join(tmpdir(), 'docsdk-pack-'));
+  // Tarballs are made here and moved to `dest` only when every package packed: a failed run leaves
+  // `dest` as it was.
+  const made = path.join(scratch, 'tarballs');
+  mkdirSync(made);
   try {
     // The runtime as its package.json publishes it, built into the scratch copy (not runtime/dist,
     // which tests and other runs may be reading).
-    const runtimeSrc = path.join(repo, 'runtime');
     const runtime = path.join(scratch, 'node_modules', RUNTIME_NAME);
     mkdirSync(runtime, { recursive: true });
     for (const f of ['package.json', 'README.md']) cpSync(path.join(runtimeSrc, f), path.join(runtime, f));
     run('building the runtime', process.execPath, [path.join(runtimeSrc, 'scripts/build.mjs'), '--out', path.join(runtime, 'dist')], runtimeSrc);
-    const runtimeVersion = manifestOf(runtime).version;
-    const runtimeTarball = npmPack(runtime, dest);
-    removeOlder(dest, RUNTIME_NAME, runtimeTarball);
-    const packed: Packed[] = [{ name: RUNTIME_NAME, version: runtimeVersion, file: runtimeTarball }];
+    const packed: Packed[] = [{ name: RUNTIME_NAME, version: runtimeVersion, file: npmPack(runtime, made) }];
 
     const tsc = createRequire(path.join(repo, 'package.json')).resolve('typescript/bin/tsc');
     for (const t of targets) {
-      const range = manifestOf(t.dir).dependencies?.[RUNTIME_NAME];
-      if (range !== undefined && !semver.satisfies(runtimeVersion, range)) {
-        throw new PackError(`${t.name}: depends on ${RUNTIME_NAME}@${range}, but this repository's runtime is ${runtimeVersion}: regenerate it (docsdk generate)`);
-      }
       const dir = path.join(scratch, path.basename(t.dir));
       cpSync(t.dir, dir, { recursive: true, filter: (src) => src === t.dir || !SKIPPED.has(path.relative(t.dir, src).split(path.sep)[0]!) });
       try {
@@ -154,11 +158,15 @@ export function packAll(targets: readonly PackTarget[], outDir: string, repo: st
         // tsc names files relative to its working folder, i.e. as in the package's own folder.
         throw new PackError(`${(e as Error).message}\n(in ${t.dir})`);
       }
-      const file = npmPack(dir, dest);
-      removeOlder(dest, t.name, file);
-      packed.push({ name: t.name, version: t.version, file });
+      packed.push({ name: t.name, version: t.version, file: npmPack(dir, made) });
     }
-    return packed;
+    mkdirSync(dest, { recursive: true });
+    return packed.map((p) => {
+      const file = path.join(dest, path.basename(p.file));
+      cpSync(p.file, file);
+      removeOlder(dest, p.name, file);
+      return { ...p, file };
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

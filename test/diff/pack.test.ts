@@ -6,7 +6,7 @@
  * uses the package's mock (its `./mock` entry) as installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -125,6 +125,27 @@ console.log(JSON.stringify({ hosted: hosted.connections[0], status: hosted.$meta
     expect(server.requests[0]!.headers.authorization).toMatch(/\/eu-west-1\/directconnect\/aws4_request/);
     expect(server.requests[0]!.json).toEqual({ connectionId: 'dxcon-pack' });
   }, 300_000);
+
+  test('a package asking for another runtime, or one that does not compile, is an error (the compile error names its file) and packs nothing', () => {
+    const odb = path.join(root, 'odb');
+    cpSync(path.join(REPO, 'generated/aws-odb'), odb, { recursive: true });
+    const manifest = path.join(odb, 'package.json');
+    const original = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, original.replace('"@docsdk/runtime": "^0.1.0"', '"@docsdk/runtime": "^9.0.0"'));
+    const range = docsdk(['pack', '--out', path.join(root, 'bad'), odb]);
+    expect(range.status).toBe(1);
+    expect(range.stderr).toBe(
+      `error: @docsdk/aws-odb (${odb}) depends on @docsdk/runtime@^9.0.0, but this repository's runtime is 0.1.0: regenerate it (docsdk generate)\n`,
+    );
+    expect(existsSync(path.join(root, 'bad'))).toBe(false);
+
+    writeFileSync(manifest, original);
+    writeFileSync(path.join(odb, 'src/index.ts'), `${readFileSync(path.join(odb, 'src/index.ts'), 'utf8')}export const broken: number = 'text';\n`);
+    const compile = docsdk(['pack', '--out', path.join(root, 'bad'), odb]);
+    expect(compile.status).toBe(1);
+    expect(existsSync(path.join(root, 'bad'))).toBe(false);
+    expect(compile.stderr).toMatch(/^error: building @docsdk\/aws-odb failed:\nsrc\/index\.ts\(\d+,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n\(in .*\/odb\)\n$/);
+  }, 120_000);
 
   test('an unknown service is an error naming the known ones; nothing is packed', () => {
     const r = docsdk(['pack', '--out', path.join(root, 'none'), 'aws-nosuch']);
