@@ -32,10 +32,12 @@ export const SLOW = [
   'test/fuzz/campaign.test.ts',
   'test/fuzz/emit.test.ts',
   'test/fuzz/readers.test.ts',
+  'test/pipeline/read.test.ts',
   'test/pipeline/services.slow.test.ts',
   'test/read/baidu-broken.slow.test.ts',
   'test/read/boto3-html.test.ts',
   'test/read/cut-pages.test.ts',
+  'test/read/pool.test.ts',
   'test/read/boto3/aliases.test.ts',
   'test/worker-threads.test.ts',
 ];

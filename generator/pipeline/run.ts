@@ -30,7 +30,7 @@ import type { ReadPage } from '../ir/input.ts';
 import { serviceKey, uniqueServices } from '../ir/invariants.ts';
 import { ReadPool } from '../read/pool.ts';
 import { displayPath, planRun, type KeyedDocument } from './plan.ts';
-import { inLanes, readToJson } from './read.ts';
+import { readDocuments } from './read.ts';
 import { buildChecked, planServices, type Findings, type PlannedService } from './services.ts';
 import type { Sink } from './sink.ts';
 
@@ -132,20 +132,10 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     });
     const unread = documents.filter((d) => !index.documents[d.key]);
     const threaded = unread.reduce((n, d) => n + (index.files[d.file]?.size ?? 0), 0) >= (options.poolMinBytes ?? POOL_MIN_BYTES);
-    const read = (doc: KeyedDocument) => readToJson(doc, threaded ? (pool ??= new ReadPool(options.threads)) : undefined);
-    await inLanes(unread, lanes, async (doc) => {
-      const { page, json } = await read(doc);
+    const readingPool = () => (threaded ? (pool ??= new ReadPool(options.threads)) : undefined);
+    await readDocuments(unread, readingPool, lanes, (doc, { summary, json }) => {
       pages.set(doc.key, json);
-      const { id, clientName } = page.service;
-      const skipped: Record<string, number> = {};
-      for (const s of page.skipped) skipped[s.kind] = (skipped[s.kind] ?? 0) + 1;
-      index.documents[doc.key] = {
-        ...(id !== undefined ? { id } : {}),
-        ...(clientName !== undefined ? { clientName } : {}),
-        operations: page.operations.length,
-        ...(page.skipped.length > 0 ? { skipped } : {}),
-        diagnostics: page.diagnostics,
-      };
+      index.documents[doc.key] = summary;
     });
     for (const doc of documents) {
       const record = index.documents[doc.key]!;
@@ -166,9 +156,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       return known && store?.hasPackage(s.key, known.files) ? known : undefined;
     };
     const rereads = services.filter((s) => !cachedRecord(s)).flatMap((s) => s.documents.filter((d) => !pages.has(d.key)));
-    await inLanes(rereads, lanes, async (doc) => {
-      pages.set(doc.key, (await read(doc)).json);
-    });
+    await readDocuments(rereads, readingPool, lanes, (doc, { json }) => pages.set(doc.key, json));
     await pool?.close();
     pool = undefined;
 

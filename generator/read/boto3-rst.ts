@@ -38,7 +38,7 @@ export interface RstChunk {
 
 /**
  * How the reader finds a page's `py:` directives. By default a page whose lines alone decide where
- * its one top-level directive starts and ends is not parsed ({@link soleDirective}); `always` asks
+ * its top-level directives start and end is not parsed ({@link directiveSpans}); `always` asks
  * the parser for every page (to check that the two agree).
  */
 export interface RstReadOptions {
@@ -118,10 +118,14 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string, options: RstRea
   const expanded = expandRstTabs(text);
   const reader = new DirectiveReader(sink, page);
   const lines = { text, starts: lineOffsets(text), base: lineBase };
-  const sole = options.parse === 'always' ? undefined : soleDirective(expanded);
-  if (sole) {
-    // A per-method, paginator, waiter or resource page: no parse (see soleDirective).
-    readBlocksOf(reader, lines, sole.first, sole.last, chunk.enclosingClass);
+  const spans = options.parse === 'always' ? undefined : directiveSpans(expanded);
+  if (spans) {
+    // Per-method, paginator, waiter, resource and index pages: no parse (see directiveSpans).
+    let enclosing = chunk.enclosingClass;
+    for (const span of spans) {
+      readBlocksOf(reader, lines, span.first, span.last, enclosing);
+      if (span.directive === 'py:class') enclosing = span.argument || enclosing;
+    }
     return page;
   }
   const structure = parseStructure(expanded);
@@ -153,27 +157,38 @@ export function readBoto3RstChunk(chunk: RstChunk, file: string, options: RstRea
 }
 
 /** A directive at column 0 as it starts a line, as restructured recognises one (`.. py:name::`, then a space or the line's end). */
-const SOLE_DIRECTIVE = /^\.\. py:[a-z]+::(?: |$)/;
+const COLUMN_0_DIRECTIVE = /^\.\. (py:[a-z]+)::(?: |$)(.*)$/;
 
 /** Any `py:` directive line, at any indentation (as the skeleton finds them). */
 const ANY_DIRECTIVE = /^ *\.\. py:[a-z]+::/;
 
+/** A top-level `py:` directive found by {@link directiveSpans}: its name, argument and page lines. */
+export interface DirectiveSpan {
+  directive: string;
+  argument: string;
+  first: number;
+  last: number;
+}
+
 /**
- * The lines of a page's one top-level `py:` directive when the page's lines alone decide them, else
- * undefined (then the parser finds the directives). boto3 writes a page per method, paginator,
- * waiter or resource attribute: a title, then one directive at column 0 whose body is every line
- * after it — nothing after it is at column 0. reStructuredText ends a directive's body only at a line
- * indented no deeper than the directive, so such a directive runs from its line to the page's last
- * non-blank line, and what precedes it (after a blank line) cannot hold it: the parser would find
- * exactly this (checked over every page of the boto3 1.43 corpus, scripts/bench/history.md). Parsing
- * was most of the time of reading such a page. (Expanded text: no tab; a carriage return is left to the parser.)
+ * The top-level `py:` directives of a page when its lines alone decide where they start and end,
+ * else undefined (then the parser finds them). reStructuredText ends a directive's body at the first
+ * line indented no deeper than the directive: a directive at column 0 runs from its line to the last
+ * non-blank line before the next line at column 0. That is all the reader asks the parser, so when
+ * every `py:` directive of a page stands at column 0 after a blank line (and not after a `::`, which
+ * would make it a quoted literal), every line it ends at follows a blank line, and every indented
+ * `py:` directive lies inside one of them, the parser would find exactly these: boto3 1.43's pages —
+ * per method, paginator, waiter, resource, and the index pages — are such (checked over every page
+ * of the 1.43 corpus, scripts/bench/history.md), and parsing was most of the time of reading them.
+ * (Expanded text: no tab; a carriage return, which the parser may take as a line break, is left to it.)
  */
-export function soleDirective(text: string): { first: number; last: number } | undefined {
+export function directiveSpans(text: string): DirectiveSpan[] | undefined {
   if (text.includes('\r')) return undefined;
-  let first = 0;
-  let last = 0;
+  const spans: DirectiveSpan[] = [];
+  let open: DirectiveSpan | undefined;
   let line = 0;
   let previousBlank = true;
+  let literalBefore = false;
   for (let at = 0; at <= text.length; line++) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
@@ -183,22 +198,31 @@ export function soleDirective(text: string): { first: number; last: number } | u
     const d = text.charCodeAt(n);
     // Blank as the skeleton takes it: empty or white space only (other white space than spaces is rare: trim decides).
     const blank = n === end || ((d < 33 || d > 126) && text.slice(n, end).trim() === '');
-    if (!blank) {
-      if (first > 0) {
-        if (c !== 32) return undefined; // something at column 0 after the directive
-        last = line + 1;
-      } else if (c === 46 || c === 32) {
-        const content = text.slice(at, end);
-        if (ANY_DIRECTIVE.test(content)) {
-          if (!previousBlank || !SOLE_DIRECTIVE.test(content)) return undefined;
-          first = last = line + 1;
-        }
+    if (blank) {
+      previousBlank = true;
+      at = end + 1;
+      continue;
+    }
+    const content = c === 46 || c === 32 ? text.slice(at, end) : '';
+    if (c === 32) {
+      if (!open && ANY_DIRECTIVE.test(content)) return undefined; // a py: directive inside something else
+      if (open) open.last = line + 1;
+    } else {
+      // A line at column 0 ends the open directive; right after its body (no blank line), the parser may read it otherwise.
+      if (open && !previousBlank) return undefined;
+      open = undefined;
+      if (c === 46 && ANY_DIRECTIVE.test(content)) {
+        const m = COLUMN_0_DIRECTIVE.exec(content);
+        if (!m || !previousBlank || literalBefore) return undefined;
+        open = { directive: m[1]!, argument: m[2]!.trim(), first: line + 1, last: line + 1 };
+        spans.push(open);
       }
     }
-    previousBlank = blank;
+    literalBefore = text.endsWith('::', end) && end - at >= 2;
+    previousBlank = false;
     at = end + 1;
   }
-  return first > 0 ? { first, last } : undefined;
+  return spans.length > 0 ? spans : undefined;
 }
 
 /** What the parser was given and made of it, and how its lines map to the page's. */
