@@ -10,7 +10,7 @@
 import { ConfigError, CredentialsError } from './errors.ts';
 import type { Interceptor, Logger } from './interceptors.ts';
 import { PROVIDERS, type Provider } from './providers.ts';
-import type { RetryQuota } from './retry.ts';
+import type { RetryTuning } from './retry.ts';
 import type { ServiceSchema } from './schema.ts';
 
 /** Static credentials. */
@@ -26,21 +26,7 @@ export interface Credentials {
 /** A function returning credentials, called once per call (cache inside it if fetching is costly). */
 export type CredentialsProvider = () => Promise<Credentials>;
 
-/** Retry tuning and test hooks. Defaults: base 100 ms (throttling 500 ms), cap 20 s, real timers, `Math.random`. */
-export interface RetryTuning {
-  /** Backoff base, ms. Default 100. */
-  baseDelayMs?: number;
-  /** Backoff base after a throttling error (429, `ThrottlingException`, …), ms. Default 500. */
-  throttlingBaseDelayMs?: number;
-  /** Backoff cap, ms. Default 20 000. */
-  maxDelayMs?: number;
-  /** Waits `ms` (rejecting when `signal` aborts). Injectable so tests need not wait. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Uniform random in [0, 1). Injectable so tests can check the bounds of the jitter. */
-  random?: () => number;
-  /** The retry quota (token bucket) to draw from; share one between clients to pool it. Default: one per client, of 500. */
-  quota?: RetryQuota;
-}
+export type { RetryTuning };
 
 /** Options of a generated client. */
 export interface ClientConfig {

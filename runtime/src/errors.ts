@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-import type { HttpResponse } from './interceptors.ts';
+import type { HttpResponse } from './transport.ts';
 
 /** Facts about the HTTP exchange that produced a response or an error. */
 export interface ResponseMetadata {

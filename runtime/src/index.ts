@@ -57,7 +57,7 @@ export {
   CLOCK_SKEW_CODES,
   type RetryKind,
 } from './retry.ts';
-export type { Interceptor, InterceptorContext, Hook, HttpResponse, Logger } from './interceptors.ts';
+export type { Interceptor, InterceptorContext, Hook, HttpRequest, HttpResponse, Logger } from './interceptors.ts';
 export { VERSION } from './version.ts';
 export { serialize, deserialize, toBase64, fromBase64, type UnknownUnionMember } from './serde.ts';
 export { sanitizeAwsErrorCode } from './aws-json.ts';

@@ -15,17 +15,9 @@
  *
  * @packageDocumentation
  */
-import type { WireRequest } from './wire.ts';
+import type { HttpRequest, HttpResponse } from './transport.ts';
 
-/** The raw HTTP response of an attempt (also `$response` on outputs and service errors). */
-export interface HttpResponse {
-  /** HTTP status. */
-  statusCode: number;
-  /** Headers, lower-case names. */
-  headers: Record<string, string>;
-  /** The whole body, as text. */
-  body: string;
-}
+export type { HttpRequest, HttpResponse };
 
 /** What a call's hooks see, one object per call. Hooks may read every field and change those said. */
 export interface InterceptorContext {
@@ -42,7 +34,7 @@ export interface InterceptorContext {
    * `modifyBeforeSigning`, before the signature: headers added or changed here are signed. In
    * `readBeforeTransmit`, the headers as sent, with the signature's (`authorization`: do not log it).
    */
-  request?: WireRequest;
+  request?: HttpRequest;
   /** The URL of the host the request goes to (with the operation's host prefix). */
   endpoint?: URL;
   /** The current attempt's response, from `readAfterTransmit` on. */

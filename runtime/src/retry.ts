@@ -3,8 +3,23 @@
  *
  * @packageDocumentation
  */
-import type { RetryTuning } from './config.ts';
 import { NetworkError, ServiceError, TimeoutError } from './errors.ts';
+
+/** Retry tuning and test hooks. Defaults: base 100 ms (throttling 500 ms), cap 20 s, real timers, `Math.random`. */
+export interface RetryTuning {
+  /** Backoff base, ms. Default 100. */
+  baseDelayMs?: number;
+  /** Backoff base after a throttling error (429, `ThrottlingException`, …), ms. Default 500. */
+  throttlingBaseDelayMs?: number;
+  /** Backoff cap, ms. Default 20 000. */
+  maxDelayMs?: number;
+  /** Waits `ms` (rejecting when `signal` aborts). Injectable so tests need not wait. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform random in [0, 1). Injectable so tests can check the bounds of the jitter. */
+  random?: () => number;
+  /** The retry quota (token bucket) to draw from; share one between clients to pool it. Default: one per client, of 500. */
+  quota?: RetryQuota;
+}
 
 /** Codes that mean "slow down": retried with the throttling base delay (500 ms). */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set([

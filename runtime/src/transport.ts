@@ -29,6 +29,36 @@ export interface WireResponse {
   body: string;
 }
 
+/**
+ * An HTTP request, relative to the endpoint, as interceptors see it (the shape of the core's
+ * `WireRequest`: method, encoded path, query, lower-case headers, body text).
+ */
+export interface HttpRequest {
+  /** HTTP method. */
+  method: string;
+  /** Path, percent-encoded (the endpoint's own path included). */
+  path: string;
+  /** Query parameters; `null` = valueless key. */
+  query: Record<string, string | null>;
+  /** Headers, lower-case names. */
+  headers: Record<string, string>;
+  /** Body text, when there is one. */
+  body?: string;
+}
+
+/**
+ * The raw HTTP response of an attempt, as callers see it (`$response` on outputs and service errors,
+ * `response` in interceptors).
+ */
+export interface HttpResponse {
+  /** HTTP status. */
+  statusCode: number;
+  /** Headers, lower-case names. */
+  headers: Record<string, string>;
+  /** The whole body, as text. */
+  body: string;
+}
+
 /** The request of one attempt. */
 export interface AttemptInit {
   method: string;
