@@ -94,6 +94,33 @@ describe('real renderings read as their RST source reads', () => {
     expect(text.op.incomplete).toEqual(expect.arrayContaining([{ section: 'Parameters', state: 'missing' }]));
   });
 
+  it('a map past the last indent, its glyph also naming a level above: the key holds its value (lynx cycles seven glyphs)', () => {
+    // The real lynx page with two changes, as lynx prints mediaconvert's deep Response Structures:
+    // the Response Syntax as boto3 writes it when too large, and every entry of the Response
+    // Structure below its first level at one column, its level told by two alternating glyphs (lynx,
+    // past column 35, cycles `* + o # @ - =`: a map's value may share its glyph with an entry seven
+    // levels up).
+    const lines = read('text/alabaster/lynx/connectcampaigns/client/create_campaign.txt').split('\n');
+    const syntax = lines.indexOf('Response Syntax');
+    const structure = lines.indexOf('Response Structure');
+    const exceptions = lines.indexOf('Exceptions');
+    let deep = false;
+    const flat = lines.slice(structure + 1, exceptions).map((l) => {
+      const m = /^( +)([o#@-]) (.*)$/.exec(l);
+      if (!m) return l.trim() === '' || !deep ? l : `                      ${l.trim()}`;
+      const depth = (m[1]!.length - 15) / 5;
+      deep = depth > 0;
+      return deep ? `                    ${depth % 2 === 0 ? '*' : '+'} ${m[3]}` : l;
+    });
+    const text = [...lines.slice(0, syntax + 1), '', '# This section is too large to render.', '# Please see the AWS API Documentation linked below.', '', ...lines.slice(structure, structure + 1), ...flat, ...lines.slice(exceptions)].join('\n');
+    expect(flat.filter((l) => /^ {20}\+ \(string\) –/.test(l))).toHaveLength(1);
+    const { op, errors } = operationOf(text);
+    expect(errors).toEqual([]);
+    const output = op.output as StructureNode;
+    expect(output.members.map((m) => m.name)).toEqual(['id', 'arn', 'tags']);
+    expect(output.members[2]!.type).toMatchObject({ kind: 'map', key: { kind: 'string' }, value: { kind: 'string' } });
+  });
+
   it('a bare `...` in a syntax literal is a float (botocore writes py_default of float so): html2text keeps only the literal', () => {
     const page = 'mediapackagev2/client/update_origin_endpoint';
     const text = read(`text/furo/html2text/${page}.txt`);

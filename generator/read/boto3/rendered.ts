@@ -256,21 +256,25 @@ function withDash(line: TextLine): RenderedLine {
  * entry before it is its sibling; with another glyph, right after a dict or list entry, it is that
  * entry's first member or item (boto3 documents them right after it), and after any other entry the
  * sibling of the nearest entry above with its glyph (the glyph names the level), else of the entry
- * before it. An entry's text sits just under it, keeping its own relative indentation.
+ * before it. A map's key entry (an unnamed first entry of a dict) holds its value as a dict entry
+ * holds its members: boto3 nests the value under the key, and a rendering's glyphs repeat (lynx
+ * cycles through seven), so the value's glyph may also name a level far above. An entry's text sits
+ * just under it, keeping its own relative indentation.
  */
 function depthIndents(lines: readonly RenderedLine[]): TextLine[] {
   const stack: { indent: number; glyph: string; virtual: number }[] = [];
-  let head: { indent: number; virtual: number; container: boolean; glyph: string } | undefined;
+  let head: { indent: number; virtual: number; container: boolean; dict: boolean; glyph: string } | undefined;
   let textBase: number | undefined;
   return lines.map((l) => {
     const parsed = parseTextEntryHead(l.text);
     if (parsed) {
       const glyph = l.glyph ?? '';
-      const container = /^(dict|list|map|structure)$|EventStream/.test(parsed.type);
+      let container = /^(dict|list|map|structure)$|EventStream/.test(parsed.type);
       let virtual: number;
       if (head && (l.indent > head.indent || (l.indent === head.indent && head.container && glyph !== head.glyph))) {
-        // A child of the entry before it.
+        // A child of the entry before it; an unnamed first child of a dict is a map's key.
         virtual = head.virtual + 4;
+        if (head.dict && parsed.name === undefined) container = true;
       } else {
         while (stack.length > 0 && stack[stack.length - 1]!.indent > l.indent) stack.pop();
         let level = -1;
@@ -282,7 +286,7 @@ function depthIndents(lines: readonly RenderedLine[]): TextLine[] {
         } else virtual = stack.length > 0 ? stack[stack.length - 1]!.virtual + 4 : l.indent;
       }
       stack.push({ indent: l.indent, glyph, virtual });
-      head = { indent: l.indent, virtual, container, glyph };
+      head = { indent: l.indent, virtual, container, dict: parsed.type === 'dict', glyph };
       textBase = undefined;
       return { ...l, indent: virtual };
     }
