@@ -15,12 +15,25 @@ rmSync(dist, { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', dist], { stdio: 'inherit' });
-// Declarations keep the sources' `./x.ts` specifiers; consumers resolve `./x.js` next to `./x.d.ts`.
-for (const f of readdirSync(dist)) {
+// Declarations keep the sources' `./x.ts` specifiers (`from`, and `import()` types); consumers resolve
+// `./x.js` next to `./x.d.ts`. Subfolders too (credentials/).
+for (const f of readdirSync(dist, { recursive: true })) {
   if (!f.endsWith('.d.ts')) continue;
   const p = join(dist, f);
-  writeFileSync(p, readFileSync(p, 'utf8').replace(/(from\s+['"]\.\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/((?:from\s+|import\()['"]\.\.?\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
 }
+
+// The credential sources that need Node (files, processes, the network) are a file of their own,
+// dist/credentials/node.js, which the client imports by a URL computed at run time (DOCSDK_NODE_SOURCES,
+// relative to dist/index.js) on the first call that needs it: no bundler follows it, so bundles do not
+// carry it. It imports nothing (of the main bundle, types only), so no class exists twice. The plugin
+// keeps the sources' literal `import('./node.ts')` (dead code once defined) out of the bundle.
+const lazyNodeSources = {
+  name: 'lazy-node-sources',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/node\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './credentials/node.js', external: true } : undefined));
+  },
+};
 
 const result = await build({
   entryPoints: [join(root, 'src/index.ts')],
@@ -37,10 +50,22 @@ const result = await build({
   target: 'es2022',
   legalComments: 'eof',
   metafile: true,
+  plugins: [lazyNodeSources],
+  define: { DOCSDK_NODE_SOURCES: JSON.stringify('./credentials/node.js') },
   logLevel: 'warning',
 });
 const bytes = Object.values(result.metafile.outputs)[0].bytes;
 console.log(`dist/index.js: ${bytes} bytes`);
+
+await build({
+  entryPoints: [join(root, 'src/credentials/node.ts')],
+  outfile: join(dist, 'credentials/node.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  logLevel: 'warning',
+});
 
 // The test double (`@docsdk/runtime/mock`): its own file, so no client bundle holds it, importing the
 // runtime from ./index.js — the same module, and so the same error classes, clients import.

@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 import { checkConfigKeys } from './config-keys.ts';
-import { loadCredentials, requireEndpoint, resolveConfig, type ClientConfig, type ResolvedConfig, type RetryTuning } from './config.ts';
+import { loadCredentials, requireEndpoint, resolveConfig, settleConfig, type ClientConfig, type ResolvedConfig, type RetryTuning } from './config.ts';
 import { uuidV4 } from './crypto.ts';
 import {
   AbortError,
@@ -167,7 +167,8 @@ export class RuntimeClient {
     const hooks = this.#interceptors;
     const log = this.#log;
     if (options.validate && this.#resolved.validate) options.validate(input);
-    const endpoint = requireEndpoint(this.#resolved);
+    // The first call reads what the shared config files add (a profile's region or endpoint), once.
+    const endpoint = requireEndpoint(await settleConfig(this.#resolved));
     // An unsigned operation (`auth: 'none'`) looks no credentials up: it works with none at all.
     const unsigned = op.auth === 'none';
     const credentials = unsigned ? undefined : await loadCredentials(this.#resolved.credentials, this.service, this.#provider.env);

@@ -103,18 +103,33 @@ export class ValidationError extends Error {
   }
 }
 
-/** No usable credentials (options, provider, environment). Thrown before any I/O. */
+/**
+ * Where credentials were looked for: the client's `credentials` option (an object or a provider
+ * function), the environment variables, the shared config and credentials files (a profile's keys),
+ * a profile's `credential_process`, the container credentials endpoint, EC2 instance metadata (IMDSv2);
+ * `chain` when every source was tried and none had credentials.
+ */
+export type CredentialSource = 'options' | 'env' | 'shared-config' | 'process' | 'container' | 'imds' | 'chain';
+
+/**
+ * No usable credentials. `source` names where the failure happened, and `cause` keeps the underlying
+ * error (a provider's own, a failed request's, a process's). Messages never include a secret.
+ */
 export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The source that failed (or `chain`: none had credentials); undefined for malformed credentials. */
+  readonly source: CredentialSource | undefined;
+
+  constructor(message: string, options?: { source?: CredentialSource; cause?: unknown }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'CredentialsError';
+    this.source = options?.source;
   }
 }
 
 /** The client is not configured well enough to make a call (e.g. no region). Thrown before any I/O. */
 export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'ConfigError';
   }
 }

@@ -28,8 +28,11 @@ export {
   type ServiceErrorInit,
   type ErrorRegistry,
   type ResponseMetadata,
+  type CredentialSource,
   type ValidationProblem,
 } from './errors.ts';
+export { AWS_PARTITIONS, partitionOf, awsEndpoint, type Partition } from './endpoints.ts';
+export { cachedProvider, REFRESH_BEFORE_MS, type CacheOptions } from './credentials/cache.ts';
 export { addProblem, nestProblems, ownValue, isAsyncIterable, noProblems, type Problems } from './validation.ts';
 export { PROVIDERS, providerFor, type Provider } from './providers.ts';
 export { PROTOCOLS, protocolFor } from './protocols.ts';

@@ -27,6 +27,13 @@ export interface Provider {
   signatureVersion: NonNullable<ServiceSchema['signatureVersion']>;
   /** The protocol the generator writes when a service's settings name none. */
   protocol: ServiceSchema['protocol'];
+  /**
+   * Whether the AWS SDKs' configuration conventions apply: shared config and credentials files
+   * (profiles: credentials, `credential_process`, `region`, `endpoint_url`), container and instance
+   * metadata credentials, `AWS_DEFAULT_REGION`, `AWS_ENDPOINT_URL[_<SERVICE>]`, partitions' DNS suffixes. Baidu's SDKs define
+   * none of these (see the runtime's README).
+   */
+  awsConventions: boolean;
   /** Send what the AWS SDKs send on every request: `x-amz-user-agent`, `amz-sdk-invocation-id`, `amz-sdk-request`. */
   sdkHeaders?: boolean;
 }
@@ -40,6 +47,7 @@ export const PROVIDERS = {
     endpointForm: 'https://{service}.{region}.amazonaws.com',
     signatureVersion: 'v4',
     protocol: 'awsJson1_1',
+    awsConventions: true,
     sdkHeaders: true,
   },
   baidu: {
@@ -49,6 +57,7 @@ export const PROVIDERS = {
     endpointForm: 'http://{service}.{region}.baidubce.com',
     signatureVersion: 'bce-auth-v1',
     protocol: 'rest-json',
+    awsConventions: false,
   },
 } as const satisfies Record<ServiceSchema['provider'], Provider>;
 

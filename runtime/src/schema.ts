@@ -131,6 +131,11 @@ export interface ServiceSchema {
    * `x-amzn-query-error` header (`AWS.SimpleQueueService.NonExistentQueue;Sender`).
    */
   awsQueryCompatible?: boolean;
+  /**
+   * The service id of the AWS model (`metadata.serviceId`, e.g. `Direct Connect`): it names
+   * `AWS_ENDPOINT_URL_<SERVICE>` and the shared config's `services` key. Else {@link ServiceSchema.id}.
+   */
+  serviceId?: string;
   /** AWS: SigV4 service name; defaults to {@link ServiceSchema.id}. */
   signingName?: string;
   /** Endpoint pattern, e.g. `https://odb.{region}.api.aws` or `http://bcc.{region}.baidubce.com`. */

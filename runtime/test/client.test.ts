@@ -501,7 +501,9 @@ describe('secrets are never printed', () => {
     const bad = { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: SECRET, sessionToken: TOKEN };
     errors.push(await dx({ credentials: bad }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
     errors.push(await dx({ credentials: { accessKeyId: '', secretAccessKey: SECRET } }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
-    errors.push(await dx({ credentials: async () => { throw new Error(`cannot read ${SECRET}`); } }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
+    // A provider's own error is kept as the cause, message and all (issue 16): what it says is the
+    // provider's business, so this one says no secret; the client adds none.
+    errors.push(await dx({ credentials: async () => { throw new Error('cannot read the vault'); } }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
     server.enqueue(respond.hang());
     errors.push(await dx({ credentials: { ...aws, sessionToken: TOKEN }, requestTimeoutMs: 50, maxAttempts: 1 }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
     errors.push(await new RuntimeClient(directConnect, { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: { ...aws, sessionToken: TOKEN }, retry: t.retry }).send(describeHostedConnections, dxInput).catch((x: unknown) => x));
@@ -654,14 +656,17 @@ describe('concurrency', () => {
       const c = new RuntimeClient(directConnect, {
         region: 'us-east-1',
         endpoint: s2.url,
-        // Resolves after a varying delay so calls interleave around the signer.
+        // Resolves after a varying delay so calls interleave around the signer; each set expires within
+        // the 5-minute refresh window, so every wave of calls after the first fetches a new one.
         credentials: async () => {
           const n = i++;
           await new Promise((r) => setTimeout(r, n % 3));
-          return n % 2 ? other : aws;
+          return { ...(n % 2 ? other : aws), expiration: new Date(Date.now() + 60_000) };
         },
       });
-      await Promise.all(Array.from({ length: 20 }, () => c.send(describeHostedConnections, dxInput)));
+      for (let wave = 0; wave < 4; wave++) await Promise.all(Array.from({ length: 5 }, () => c.send(describeHostedConnections, dxInput)));
+      // Concurrent calls share one pending fetch: one per wave.
+      expect(i).toBe(4);
       expect(s2.requests).toHaveLength(20);
       expect(s2.requests.every((r) => r.signature.valid)).toBe(true);
       const keys = new Set(s2.requests.map((r) => /Credential=([^/]+)/.exec(r.headers.authorization!)![1]));
