@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import { cachedProvider } from './credentials/cache.ts';
+import type { Credentials, CredentialsProvider } from './credentials/types.ts';
 import { defaultChain, nodeSources, SharedConfig, toCredentialsError } from './credentials/chain.ts';
 import type { ConfiguredEndpoint } from './credentials/configured.ts';
 import { awsEndpoint } from './endpoints.ts';
@@ -19,24 +20,7 @@ import { PROVIDERS, type Provider } from './providers.ts';
 import type { RetryTuning } from './retry.ts';
 import type { ServiceSchema } from './schema.ts';
 
-/** Static credentials. */
-export interface Credentials {
-  /** AWS access key id / Baidu AK. */
-  accessKeyId: string;
-  /** AWS secret access key / Baidu SK. */
-  secretAccessKey: string;
-  /** Session token (AWS STS `x-amz-security-token`, Baidu STS `x-bce-security-token`). */
-  sessionToken?: string;
-  /** When they stop working: the client asks its provider again 5 minutes before. Absent: never. */
-  expiration?: Date;
-}
-
-/**
- * A function returning credentials. The client calls it on its first call and keeps the result until
- * 5 minutes before its `expiration` (without one, for the client's life); concurrent calls share one
- * pending call of the provider.
- */
-export type CredentialsProvider = () => Promise<Credentials>;
+export type { Credentials, CredentialsProvider };
 
 export type { RetryTuning };
 

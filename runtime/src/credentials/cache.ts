@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Credentials, CredentialsProvider } from '../config.ts';
+import type { Credentials, CredentialsProvider } from './types.ts';
 
 /** How long before `expiration` credentials are fetched again: 5 minutes. */
 export const REFRESH_BEFORE_MS = 5 * 60_000;

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { CredentialsProvider } from '../config.ts';
+import type { CredentialsProvider } from './types.ts';
 import { CredentialsError, type CredentialSource } from '../errors.ts';
 import type { Provider } from '../providers.ts';
 import type { SharedFiles } from './shared-files.ts';

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import type { Credentials } from '../config.ts';
+import type { Credentials } from './types.ts';
 import type { Provider } from '../providers.ts';
 import { SourceError, type Env } from './node-support.ts';
 import { containerConfigured, containerCredentials, imdsCredentials, imdsDisabled } from './remote.ts';

@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-import type { Credentials } from '../config.ts';
+import type { Credentials } from './types.ts';
 import { builtin, SourceError, type Env } from './node-support.ts';
 
 type Exec = (

@@ -15,7 +15,7 @@
  *
  * @packageDocumentation
  */
-import type { Credentials } from '../config.ts';
+import type { Credentials } from './types.ts';
 import type { CredentialSource } from '../errors.ts';
 import { builtin, SourceError, type Env } from './node-support.ts';
 

@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import type { Credentials } from '../config.ts';
+import type { Credentials } from './types.ts';
 import { parseIni } from './ini.ts';
 import { builtin, homeDir, SourceError, type Env } from './node-support.ts';
 import { runCredentialProcess } from './process.ts';
