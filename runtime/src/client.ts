@@ -18,7 +18,6 @@ import { loadCredentials, requireEndpoint, resolveConfig, settleConfig, type Cli
 import { uuidV4 } from './crypto.ts';
 import {
   AbortError,
-  ConfigError,
   NetworkError,
   ResponseParseError,
   ServiceError,
@@ -392,16 +391,13 @@ function rawResponse(res: WireResponse): HttpResponse {
  * member `Name`, which must be a host label (else a {@link ValidationError}, before any I/O).
  */
 function prefixedHost(endpoint: URL, prefix: string, input: unknown): URL {
-  const labels = prefix.replace(/\{([^}]*)\}/g, (_, name: string) => {
-    const v = (input as Record<string, unknown> | undefined)?.[name];
-    if (typeof v !== 'string' || !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(v)) {
-      throw new ValidationError([{ path: name, message: 'must be a host name label (letters, digits, inner hyphens; at most 63) for the host prefix' }]);
-    }
-    return v;
-  });
   const url = new URL(endpoint.href);
-  url.hostname = labels + url.hostname;
-  if (url.hostname !== (labels + endpoint.hostname).toLowerCase()) throw new ConfigError(`host prefix ${JSON.stringify(prefix)} gives no host name`);
+  url.hostname =
+    prefix.replace(/\{([^}]*)\}/g, (_, name: string) => {
+      const v = (input as Record<string, unknown> | undefined)?.[name];
+      if (typeof v === 'string' && /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(v)) return v;
+      throw new ValidationError([{ path: name, message: 'must be a host label for the host prefix (letters, digits, inner hyphens)' }]);
+    }) + url.hostname;
   return url;
 }
 

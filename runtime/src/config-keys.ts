@@ -55,22 +55,17 @@ export function closest(key: string, names: readonly string[]): string | undefin
   return best;
 }
 
-// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps.
+// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps (two rows kept).
 function distance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]![j] = j;
-        continue;
-      }
-      const r = rows[i]!;
-      const up = rows[i - 1]!;
-      let d = Math.min(up[j]! + 1, r[j - 1]! + 1, up[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      r[j] = d;
+      const swap = j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? before[j - 2]! + 1 : Infinity;
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), swap);
     }
+    [before, prev] = [prev, row];
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
