@@ -51,6 +51,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     pool: 'forks',
+    // No test may reach the EC2 metadata address (169.254.169.254): a client given no credentials and no
+    // `env` option ends the AWS default chain at IMDS (runtime/src/credentials/); child processes inherit it.
+    env: { AWS_EC2_METADATA_DISABLED: 'true' },
     // `vitest run --project fast` is the fast tier; `vitest run` runs both projects, i.e. every file.
     // The fast tier's files share their worker's modules (isolate: false): each file re-importing the
     // generator was half of that tier's time; none leaves faked timers or stubbed globals behind.
