@@ -14,7 +14,10 @@
  * that corpus: its wall seconds as the corpus script recorded them (`documenter.json`), or, with
  * `--time-documenter`, the documenter run again here, timed, into a temporary folder.
  *
- * Usage: npm run bench -- [--corpus DIR] [--corpus-143 DIR] [--skip-cold] [--skip-143] [--time-documenter]
+ * With `--only-143`, only the 1.43 rows are run (no 1.26 corpus needed): the results file keeps the 1.26
+ * table of the file it replaces, marked with the date of the run that measured it.
+ *
+ * Usage: npm run bench -- [--corpus DIR] [--corpus-143 DIR] [--skip-cold] [--skip-143] [--only-143] [--time-documenter]
  *   [--prettier-check] [--results FILE]
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'corpus-143': { type: 'string', default: 'corpus-143' },
     'skip-cold': { type: 'boolean', default: false },
     'skip-143': { type: 'boolean', default: false },
+    'only-143': { type: 'boolean', default: false },
     'time-documenter': { type: 'boolean', default: false },
     'prettier-check': { type: 'boolean', default: false },
     results: { type: 'string', default: 'bench/results.md' },
@@ -38,7 +42,8 @@ const { values } = parseArgs({
 const corpus = values.corpus!;
 const services = path.join(corpus, 'services');
 
-if (!existsSync(path.join(corpus, 'manifest.json'))) {
+const only143 = values['only-143']!;
+if (!only143 && !existsSync(path.join(corpus, 'manifest.json'))) {
   process.stdout.write('no corpus: building it with scripts/conformance-corpus (a few minutes)\n');
   const built = spawnSync('scripts/conformance-corpus', [], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
@@ -57,7 +62,7 @@ const machine = {
   date: new Date().toISOString(),
   loadBefore: load(),
 };
-const bytes = readdirSync(services).reduce((n, f) => n + statSync(path.join(services, f)).size, 0);
+const bytes = only143 ? 0 : readdirSync(services).reduce((n, f) => n + statSync(path.join(services, f)).size, 0);
 const mb = bytes / 1e6;
 
 interface Row {
@@ -75,45 +80,48 @@ const say = (row: Row) => {
   if (row.m.status !== 0) process.stderr.write(row.m.stderr.slice(-4000));
 };
 
-// (a) the corpus read to IR.
-const read = measure('node', ['--import', 'tsx', 'scripts/bench/read-corpus.ts', services]);
-const readResult = JSON.parse(read.stdout.trim().split('\n').pop() || '{}') as { operations?: number; services?: number; wallMs?: number };
-const operations = readResult.operations ?? NaN;
-say({ phase: `(a) read ${readResult.services} services to IR`, target: '≤ 25 s', m: read, operations, megabytes: mb });
-
-// The generate phases work on a copy of the corpus, so one page can be edited without touching it.
-const work = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-'));
-const copy = path.join(work, 'services');
-cpSync(services, copy, { recursive: true });
-const out = path.join(work, 'out');
-const cache = path.join(work, 'cache');
-// --keep-going: a page the readers cannot read whole (an error) must not leave the phase with nothing to
-// time — the other services are emitted as ever, and the row still says exit 1.
-const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache, '--keep-going']);
 const packages = (m: Measured) => m.stdout.split('\n').filter((l) => l.includes(' files)')).length;
+let operations = NaN;
+if (!only143) {
+  // (a) the corpus read to IR.
+  const read = measure('node', ['--import', 'tsx', 'scripts/bench/read-corpus.ts', services]);
+  const readResult = JSON.parse(read.stdout.trim().split('\n').pop() || '{}') as { operations?: number; services?: number; wallMs?: number };
+  operations = readResult.operations ?? NaN;
+  say({ phase: `(a) read ${readResult.services} services to IR`, target: '≤ 25 s', m: read, operations, megabytes: mb });
 
-if (!values['skip-cold']) {
-  const cold = generate();
-  say({ phase: `(b) full generate, empty cache: ${packages(cold)} packages`, target: '≤ 60 s, ≤ 2 GB', m: cold, operations, megabytes: mb, note: `output ${outputMb(out)} MB` });
-  if (values['prettier-check']) await prettierCheck();
+  // The generate phases work on a copy of the corpus, so one page can be edited without touching it.
+  const work = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-'));
+  const copy = path.join(work, 'services');
+  cpSync(services, copy, { recursive: true });
+  const out = path.join(work, 'out');
+  const cache = path.join(work, 'cache');
+  // --keep-going: a page the readers cannot read whole (an error) must not leave the phase with nothing to
+  // time — the other services are emitted as ever, and the row still says exit 1.
+  const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache, '--keep-going']);
+
+  if (!values['skip-cold']) {
+    const cold = generate();
+    say({ phase: `(b) full generate, empty cache: ${packages(cold)} packages`, target: '≤ 60 s, ≤ 2 GB', m: cold, operations, megabytes: mb, note: `output ${outputMb(out)} MB` });
+    if (values['prettier-check']) await prettierCheck(out);
+  }
+  rmSync(out, { recursive: true, force: true });
+  const warm = generate();
+  say({ phase: `(b) full generate, cache kept, output folder removed: ${packages(warm)} packages`, target: '≤ 60 s, ≤ 2 GB', m: warm, operations, megabytes: mb, note: `output ${outputMb(out)} MB` });
+
+  const same = generate();
+  say({ phase: '(c) generate again, nothing changed', target: '≤ 0.5 s', m: same });
+
+  // (c) one page changes: a sentence of one operation's description in one service (the first, in a corpus without account).
+  const page = path.join(copy, existsSync(path.join(copy, 'account.rst')) ? 'account.rst' : readdirSync(copy).sort()[0]!);
+  const text = readFileSync(page, 'utf8');
+  const edited = text.replace('Deletes the specified alternate contact', 'Deletes (benchmark edit) the specified alternate contact');
+  rmSync(page);
+  writeFileSync(page, edited === text ? `${text}\n` : edited);
+  const one = generate();
+  say({ phase: `(c) generate after one page changed (${path.basename(page, '.rst')})`, target: '≤ 0.5 s', m: one, note: `aws-${path.basename(page, '.rst')} re-read and re-emitted` });
+
+  rmSync(work, { recursive: true, force: true });
 }
-rmSync(out, { recursive: true, force: true });
-const warm = generate();
-say({ phase: `(b) full generate, cache kept, output folder removed: ${packages(warm)} packages`, target: '≤ 60 s, ≤ 2 GB', m: warm, operations, megabytes: mb, note: `output ${outputMb(out)} MB` });
-
-const same = generate();
-say({ phase: '(c) generate again, nothing changed', target: '≤ 0.5 s', m: same });
-
-// (c) one page changes: a sentence of one operation's description in one service (the first, in a corpus without account).
-const page = path.join(copy, existsSync(path.join(copy, 'account.rst')) ? 'account.rst' : readdirSync(copy).sort()[0]!);
-const text = readFileSync(page, 'utf8');
-const edited = text.replace('Deletes the specified alternate contact', 'Deletes (benchmark edit) the specified alternate contact');
-rmSync(page);
-writeFileSync(page, edited === text ? `${text}\n` : edited);
-const one = generate();
-say({ phase: `(c) generate after one page changed (${path.basename(page, '.rst')})`, target: '≤ 0.5 s', m: one, note: `aws-${path.basename(page, '.rst')} re-read and re-emitted` });
-
-rmSync(work, { recursive: true, force: true });
 
 // ---- boto3 1.43: per-method pages, against boto3's documenter writing them ----
 const corpus143 = values['corpus-143']!;
@@ -153,7 +161,7 @@ if (!values['skip-143'] && existsSync(path.join(corpus143, 'documenter.json'))) 
 machine.loadBefore += ` → after: ${load()}`;
 
 /** Prettier over the whole output, in two processes at once; a row with the count of files it would change. */
-async function prettierCheck(): Promise<void> {
+async function prettierCheck(out: string): Promise<void> {
   const started = Date.now();
   const run = (share: string) =>
     new Promise<string>((resolve, reject) => {
@@ -181,6 +189,18 @@ async function prettierCheck(): Promise<void> {
 function outputMb(dir: string): string {
   const r = spawnSync('du', ['-sm', dir], { encoding: 'utf8' });
   return r.stdout.split('\t')[0] ?? '?';
+}
+
+/**
+ * With --only-143: the 1.26 part (machine, table) of the results file being replaced, said to be that
+ * earlier run's, or that no 1.26 row was run.
+ */
+function carriedOver126(): string {
+  const previous = existsSync(values.results!) ? readFileSync(values.results!, 'utf8') : '';
+  const part = /\nWritten by [\s\S]*?(Corpus: \d+ boto3 services[\s\S]*?\n\| phase [\s\S]*?)\n\n/.exec(previous)?.[1];
+  const date = part ? /- Date: (\S+)/.exec(part)?.[1] : undefined;
+  if (!part || !date) return 'Only the boto3 1.43 rows were run (`--only-143`); no 1.26 row is recorded.';
+  return `Only the boto3 1.43 rows were run here (\`--only-143\`). The 1.26 rows below are those of the earlier run of ${date}, kept as it wrote them:\n\n${part}\n\nThis run:`;
 }
 
 /** What scripts/corpus-boto3-143 records of boto3's documenter writing the corpus (documenter.json). */
@@ -223,7 +243,7 @@ ${rows143.map((r) => line(r, documenter)).join('\n')}`
 const history = readFileSync(new URL('./history.md', import.meta.url), 'utf8');
 const results = `# Benchmark results
 
-Written by \`npm run bench\` (scripts/bench/run.ts). Corpus: ${readdirSync(services).length} boto3 services, ${mb.toFixed(1)} MB of RST, ${operations} operations.
+Written by \`npm run bench\` (scripts/bench/run.ts). ${only143 ? carriedOver126() : `Corpus: ${readdirSync(services).length} boto3 services, ${mb.toFixed(1)} MB of RST, ${operations} operations.`}
 
 - CPU: ${machine.cpu}, ${machine.cores} cores
 - Node: ${machine.node}; the CLI compiled (\`scripts/build-cli.mjs\`)
@@ -231,7 +251,7 @@ Written by \`npm run bench\` (scripts/bench/run.ts). Corpus: ${readdirSync(servi
 - Load average (1, 5, 15 min): ${machine.loadBefore}
 - CPU: user + system seconds of the phase's process and all its threads (\`/usr/bin/time\`), which other work on the machine changes less than wall time
 
-${table}${table143}
+${only143 ? table143.trimStart() : `${table}${table143}`}
 
 ${history}`;
 mkdirSync(path.dirname(values.results!), { recursive: true });
