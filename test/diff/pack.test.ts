@@ -2,8 +2,10 @@
  * `docsdk pack` as a user runs it (issue 16 §1): a package generated outside the repository and one of
  * generated/ packed with the runtime into tarballs, installed with `npm install --offline` (an empty
  * cache, a registry on a closed 127.0.0.1 port: nothing can be fetched) into an empty project, whose
- * script calls a 127.0.0.1 server that checks the SigV4 and bce-auth-v1 signatures independently, and
- * uses the package's mock (its `./mock` entry) as installed.
+ * script calls a 127.0.0.1 server that checks the SigV4 and bce-auth-v1 signatures independently — the
+ * AWS client made with no options: credentials from the profile `AWS_PROFILE` names in a temp `HOME`,
+ * region from its `config`, endpoint from `AWS_ENDPOINT_URL` — and uses the package's mock (its
+ * `./mock` entry) as installed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +41,7 @@ describe('docsdk pack', () => {
   const root = tempDir('docsdk-pack-cli-');
   const packs = path.join(root, 'packs');
 
-  test('packs the runtime, a package generated outside the repository and a generated/ one; they install offline and call a local server', async () => {
+  test('packs the runtime, a package generated outside the repository and a generated/ one; they install offline and call a local server, signed with a profile', async () => {
     const out = path.join(root, 'elsewhere');
     expect(docsdk(['generate', 'specs/aws/directconnect', '--out', out, '--no-cache']).status).toBe(0);
     // A package folder with no node_modules and no tsc of its own.
@@ -82,7 +84,8 @@ describe('docsdk pack', () => {
       `import { DirectConnectClient, DirectConnectClientException } from '@docsdk/aws-directconnect';
 import { PeerConnClient } from '@docsdk/baidu-vpc';
 const env = process.env;
-const dc = new DirectConnectClient({ region: 'eu-west-1', endpoint: env.ENDPOINT, credentials: { accessKeyId: env.AWS_KEY, secretAccessKey: env.AWS_SECRET } });
+// Credentials and region from the profile AWS_PROFILE names in $HOME/.aws, the endpoint from AWS_ENDPOINT_URL.
+const dc = new DirectConnectClient();
 const vpc = new PeerConnClient({ region: 'bj', endpoint: env.ENDPOINT, credentials: { accessKeyId: env.BCE_KEY, secretAccessKey: env.BCE_SECRET } });
 const hosted = await dc.describeHostedConnections({ connectionId: 'dxcon-pack' });
 const peer = await vpc.getPeerconn({ peerConnId: 'peerconn-1' });
@@ -103,10 +106,19 @@ console.log(JSON.stringify({ hosted: hosted.connections[0], status: hosted.$meta
       respond.json({ peerConnId: 'peerconn-1' }),
       respond.awsError('DirectConnectClientException', 'no such connection'),
     );
+    // A HOME of its own: the profile's credentials in .aws/credentials, its region in .aws/config
+    // (and a default profile that would fail the signature check, should AWS_PROFILE be ignored).
+    const home = path.join(root, 'home');
+    mkdirSync(path.join(home, '.aws'), { recursive: true });
+    writeFileSync(
+      path.join(home, '.aws/credentials'),
+      `[default]\naws_access_key_id = AKIDWRONGDEFAULT0000\naws_secret_access_key = wrong\n\n[packtest]\naws_access_key_id = ${aws.accessKeyId}\naws_secret_access_key = ${aws.secretAccessKey}\n`,
+    );
+    writeFileSync(path.join(home, '.aws/config'), '[default]\nregion = us-east-1\n\n[profile packtest]\nregion = eu-west-1\n');
     // Asynchronously: the server answers on this process's event loop.
     const { stdout } = await promisify(execFile)(process.execPath, ['main.mjs'], {
       cwd: project,
-      env: { PATH: process.env.PATH, ENDPOINT: server.url, AWS_KEY: aws.accessKeyId, AWS_SECRET: aws.secretAccessKey, BCE_KEY: bce.accessKeyId, BCE_SECRET: bce.secretAccessKey },
+      env: { PATH: process.env.PATH, HOME: home, AWS_PROFILE: 'packtest', AWS_ENDPOINT_URL: server.url, ENDPOINT: server.url, BCE_KEY: bce.accessKeyId, BCE_SECRET: bce.secretAccessKey },
     });
     expect(JSON.parse(stdout)).toEqual({
       hosted: { connectionId: 'dxcon-pack', connectionName: 'packed', loaIssueTime: '2023-11-14T22:13:20.000Z' },
