@@ -23,11 +23,12 @@ export const EXPLANATIONS: readonly Explanation[] = [
   {
     id: 'boto3-injected-parameter',
     reason:
-      'boto3 customisations fill these parameters themselves (Glacier accountId defaults to "-", S3 ContentMD5 and checksum members, EC2/RDS PresignedUrl and SourceRegion), so the docs mark them optional or hide them.',
+      'boto3 customisations fill these parameters themselves (Glacier accountId defaults to "-", S3 ContentMD5 and checksum members, EC2/RDS PresignedUrl and SourceRegion, S3 SSECustomerKeyMD5 — left out of the Request Syntax, so a rendering without the Parameters does not show it), so the docs mark them optional or hide them.',
     matches: (m, service) =>
       (m.kind === 'required' && /\.accountId$/.test(m.path) && service === 'glacier') ||
       (m.kind === 'member' && /^(ContentMD5|PresignedUrl|DestinationRegion|SourceRegion|Expires|ChecksumAlgorithm)$/.test(lastSegment(m.path))) ||
-      (m.kind === 'required' && /\.(PresignedUrl|SourceRegion|DestinationRegion)$/.test(m.path)),
+      (m.kind === 'required' && /\.(PresignedUrl|SourceRegion|DestinationRegion)$/.test(m.path)) ||
+      (m.kind === 'member' && service === 's3' && m.actual === '(absent)' && /^(CopySource)?SSECustomerKeyMD5$/.test(lastSegment(m.path))),
   },
   {
     id: 'payload-blob-shown-as-stream',

@@ -121,6 +121,24 @@ describe('real renderings read as their RST source reads', () => {
     expect(output.members[2]!.type).toMatchObject({ kind: 'map', key: { kind: 'string' }, value: { kind: 'string' } });
   });
 
+  it('html2text: a literal line broken inside a string is joined, and the page chrome after the literal is not read as it', () => {
+    // html2text wraps the Request Syntax at `-` and `::` short of its width, at the block's column,
+    // and drops the field list, so Sphinx's footer ("Next", "Copyright ©") follows the literal.
+    const page = 'mediaconnect/client/add_flow_media_streams';
+    const text = read(`text/furo/html2text/${page}.txt`);
+    expect(text).toContain("|'ST428-\n      1'|");
+    expect(text).toMatch(/ {6}\)\n(?:.*\n)*Copyright ©/);
+    const { op, errors } = operationOf(text);
+    expect(errors.filter((e) => /Request Syntax/.test(e))).toEqual([]);
+    expect(op.incomplete?.map((g) => g.section)).not.toContain('Request Syntax');
+    const member = (node: TypeNode, name: string) => (node as StructureNode).members.find((m) => m.name === name)!;
+    const streams = member(op.input, 'MediaStreams').type as { member: TypeNode };
+    const fmtp = member(member(streams.member, 'Attributes').type, 'Fmtp').type;
+    expect(member(fmtp, 'Tcs').type).toEqual({ kind: 'string', enum: ['SDR', 'PQ', 'HLG', 'LINEAR', 'BT2100LINPQ', 'BT2100LINHLG', 'ST2065-1', 'ST428-1', 'DENSITY'] });
+    expect(member(fmtp, 'ScanMode').type).toEqual({ kind: 'string', enum: ['progressive', 'interlace', 'progressive-segmented-frame'] });
+    expect(member(streams.member, 'MediaStreamTags').type).toMatchObject({ kind: 'map', key: { kind: 'string' }, value: { kind: 'string' } });
+  });
+
   it('a bare `...` in a syntax literal is a float (botocore writes py_default of float so): html2text keeps only the literal', () => {
     const page = 'mediapackagev2/client/update_origin_endpoint';
     const text = read(`text/furo/html2text/${page}.txt`);

@@ -492,15 +492,18 @@ function joinWrapped(lines: readonly TextLine[], form: PageForm): TextLine[] {
  * Joins the lines of a syntax literal a rendering hard-wrapped at its width (lynx breaks `<pre>`
  * lines there and goes on at column 0): inside a literal only its first and last lines (`{`, `}`,
  * `response = client.x(`, `)`) start at the block's column, so another line there, after a line
- * that filled the block's width, continues that line inside a word.
+ * that filled the block's width or that ends inside a quoted string (no line of a Python literal
+ * does: html2text wraps short of its width, at `::`), continues that line inside a word.
  */
 function unwrapLiteral(lines: readonly TextLine[]): TextLine[] {
-  const base = lines.reduce((min, l) => Math.min(min, l.indent), Number.MAX_SAFE_INTEGER);
+  // The block's column is its first line's: the page's chrome after it (where a rendering dropped
+  // the sections that follow) may sit shallower.
+  const base = lines[0]?.indent ?? 0;
   const width = lines.reduce((max, l) => Math.max(max, l.indent + l.text.length), 0);
   const out: TextLine[] = [];
   for (const line of lines) {
     const previous = out[out.length - 1];
-    const full = previous !== undefined && previous.indent + previous.text.length >= width - 1 && width >= 60;
+    const full = previous !== undefined && ((previous.indent + previous.text.length >= width - 1 && width >= 60) || endsInString(previous.text));
     if (previous && full && line.indent === base && !line.blankBefore && lines.length > 2 && !/^(?:[{}()[\]]|\*\*[A-Z]|::$|# |[A-Za-z_][\w.]* = )/.test(line.text)) {
       out[out.length - 1] = { ...previous, text: `${previous.text}${line.text}` };
       continue;
@@ -508,6 +511,47 @@ function unwrapLiteral(lines: readonly TextLine[]): TextLine[] {
     out.push(line);
   }
   return out;
+}
+
+/** Whether a line of a syntax literal ends inside a quoted string (its quotes do not pair up). */
+function endsInString(text: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#') return false; // a comment (boto3's placeholder) holds no string
+  }
+  return quote !== undefined;
+}
+
+/**
+ * A syntax literal up to the bracket that closes its first one: boto3's literal is one Python
+ * expression (`response = client.x(` … `)`, `{` … `}`), so lines after it are not the literal — the
+ * page's chrome, where a rendering dropped the sections that follow (html2text drops a field list
+ * holding a block in a paragraph, and Sphinx's footer comes next). A literal whose brackets never
+ * close (cut, or broken inside a string) is kept whole, for the parser to say where it breaks.
+ */
+function throughClose(literal: LocatedText): LocatedText {
+  let depth = 0;
+  let quote: string | undefined;
+  const text = literal.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === '\n') return literal; // a string broken over lines: where it closes is the parser's to say
+      else if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
+      const rest = text.slice(i + 1);
+      return /\S/.test(rest) ? { ...literal, text: text.slice(0, i + 1) } : literal;
+    }
+  }
+  return literal;
 }
 
 /**
@@ -621,8 +665,9 @@ class RenderedReader {
     const lines = unwrapLiteral(section.lines.filter((l) => !isDocumentationLink(l.text)));
     const found = literalOf(lines);
     if (!found) return undefined;
-    const { literal, swallowed } = splitSwallowedSections(found);
+    const { literal: whole, swallowed } = splitSwallowedSections(found);
     for (const s of swallowed) if (s.placeholder) hide(parts, s.section);
+    const literal = throughClose(whole);
     if (isPlaceholder(literal.text.trim())) {
       hide(parts, section.heading);
       return undefined;
