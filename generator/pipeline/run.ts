@@ -14,7 +14,7 @@
  *
  * @packageDocumentation
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
@@ -29,7 +29,7 @@ import type { ServiceInput } from '../ir/build.ts';
 import type { ReadPage } from '../ir/input.ts';
 import { serviceKey, uniqueServices } from '../ir/invariants.ts';
 import { ReadPool } from '../read/pool.ts';
-import { displayPath, planRun, type KeyedDocument } from './plan.ts';
+import { displayPath, planRun, type KeyedDocument, type PlannedDocument } from './plan.ts';
 import { readDocuments } from './read.ts';
 import { buildChecked, planServices, type Findings, type PlannedService } from './services.ts';
 import type { Sink } from './sink.ts';
@@ -126,14 +126,17 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
   try {
     // 1. Key every document by its content and its folder's settings; read those the cache hasn't
     // seen, on the reading threads when there is enough to read to pay for starting them.
-    const documents = plan.documents.map((doc): KeyedDocument => {
-      const { sha } = contentHash(doc.file, index.files);
-      return { ...doc, key: sha256(`${genKey}\0${doc.shown}\0${sha}\0${settingsKeyOf(doc.input)}`) };
-    });
-    const unread = documents.filter((d) => !index.documents[d.key]);
-    const threaded = unread.reduce((n, d) => n + (index.files[d.file]?.size ?? 0), 0) >= (options.poolMinBytes ?? POOL_MIN_BYTES);
+    const keyOf = (doc: PlannedDocument) => sha256(`${genKey}\0${doc.shown}\0${contentHash(doc.file, index.files).sha}\0${settingsKeyOf(doc.input)}`);
+    // A cache that knows no document (a cold run, or none): every document is read whatever its key,
+    // so each is keyed once read — hashing 25,000 pages here first would keep the reading threads idle.
+    const cold = Object.keys(index.documents).length === 0;
+    const documents = plan.documents.map((doc): KeyedDocument => ({ ...doc, key: cold ? '' : keyOf(doc) }));
+    const unread = cold ? documents : documents.filter((d) => !index.documents[d.key]);
+    const size = (d: KeyedDocument) => index.files[d.file]?.size ?? (cold ? statSync(d.file).size : 0);
+    const threaded = unread.reduce((n, d) => n + size(d), 0) >= (options.poolMinBytes ?? POOL_MIN_BYTES);
     const readingPool = () => (threaded ? (pool ??= new ReadPool(options.threads)) : undefined);
     await readDocuments(unread, readingPool, lanes, (doc, { summary, json }) => {
+      if (cold) doc.key = keyOf(doc);
       pages.set(doc.key, json);
       index.documents[doc.key] = summary;
     });
