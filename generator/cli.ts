@@ -91,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .option('--cache-dir <dir>', 'cache of readings and packages: unchanged services are not read or emitted again', '.docsdk-cache')
     .option('--no-cache', 'read and emit everything, and leave the cache alone')
     .option('--keep-going', 'write the services without errors; one with errors keeps its package as it was (still exit 1)')
-    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean }) => {
+    .option('--allow-unconfigured', 'generate services without a service.json too (corpora of pages: their clients need an endpoint option)')
+    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean; allowUnconfigured?: boolean }) => {
       const strict = opts.strict ?? false;
       const keepGoing = opts.keepGoing ?? false;
       const sink = new TreeSink(opts.out);
@@ -101,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
         strict,
         keepGoing,
         requireServices: true,
+        allowUnconfigured: opts.allowUnconfigured ?? false,
         ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
       });
       const bad = failed(io, result, strict, `nothing written: ${opts.out} is unchanged`);

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ReadOperation, ReadPage, StructureNode } from './input.ts';
+import type { SettingsPositions } from '../settings/positions.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 import { PROVIDERS } from '../../runtime/src/providers.ts';
 import { applySettings } from '../settings/apply.ts';
@@ -28,6 +29,10 @@ export interface ServiceInput {
   settingsFile?: string;
   /** Line of a setting in the settings file, for diagnostics and warning sources. */
   locateSetting?: SettingsLocator;
+  /** Line and column of a setting's key or value in the settings file, for diagnostics. */
+  settingsPositions?: SettingsPositions;
+  /** The settings file has errors (reported when loaded; its settings are then empty): no rule checks it further. */
+  settingsBroken?: boolean;
   pages: ReadPage[];
 }
 

@@ -76,7 +76,11 @@ export function planRun(paths: readonly string[]): RunPlan {
       const loaded = settingsFile ? loadServiceSettings(settingsFile, displayPath(settingsFile)) : undefined;
       if (loaded) for (const d of loaded.diagnostics) diagnostics.push(d);
       input = { folderId: path.basename(dir), settings: loaded?.settings ?? {}, pages: [] };
-      if (loaded) input.locateSetting = loaded.locate;
+      if (loaded) {
+        input.locateSetting = loaded.locate;
+        input.settingsPositions = loaded.positions;
+        if (loaded.diagnostics.some((d) => d.severity === 'error')) input.settingsBroken = true;
+      }
       const provider = providerOfFolder(dir);
       if (provider) input.folderProvider = provider;
       if (settingsFile) input.settingsFile = displayPath(settingsFile);

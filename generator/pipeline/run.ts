@@ -57,6 +57,12 @@ export interface PipelineOptions {
    * never means "no packages".
    */
   requireServices?: boolean;
+  /**
+   * Emit services that have no `service.json` (their clients need an `endpoint` option and take the
+   * provider's default protocol): for corpora of pages only. Otherwise an emitting run reports such a
+   * service as an error.
+   */
+  allowUnconfigured?: boolean;
 }
 
 /** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
@@ -148,7 +154,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
 
     // 2. Services: one per folder, or per declared id, each keyed by its documents and settings. The
     // pages of a changed service that the cache had seen (its other pages changed) are read again.
-    const services = planServices(plan.folders, documents, index, genKey, settingsKeyOf, checkTypes);
+    const services = planServices(plan.folders, documents, index, genKey, settingsKeyOf, checkTypes, options.allowUnconfigured ?? false);
     if (options.requireServices) {
       const empty = inputsWithoutService(paths, documents, services);
       result.diagnostics.push(...empty);
@@ -187,7 +193,7 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       }
       const servicePages = service.documents.map((d) => JSON.parse(pages.get(d.key)!) as ReadPage).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
       for (const d of service.documents) pages.delete(d.key);
-      const built = buildChecked(service, servicePages, result);
+      const built = buildChecked(service, servicePages, result, { requireSettings: sink.emits && !(options.allowUnconfigured ?? false) });
       if (!built) continue;
       const entry = { order, service, record: built.record, cached: false };
       given.push(entry);

@@ -17,9 +17,10 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { buildService, type ServiceInput } from '../ir/build.ts';
 import type { ReadPage } from '../ir/input.ts';
 import { serviceProblems } from '../ir/invariants.ts';
-import { IR_VERSION, type Service } from '../ir/model.ts';
+import { IR_VERSION, type Provider, type Service } from '../ir/model.ts';
 import { validateIR } from '../ir/validate.ts';
 import { formatRank } from '../read/registry.ts';
+import { wireProblems } from '../settings/rules.ts';
 import type { KeyedDocument } from './plan.ts';
 
 /** A service id from a file name (`mgh.rst` → `mgh`), when the name makes one. */
@@ -100,6 +101,8 @@ export function planServices(
   genKey: string,
   settingsKeyOf: (input: ServiceInput) => string,
   checkTypes: boolean,
+  /** Whether a service without settings is accepted (then its cached diagnostics differ). */
+  unconfiguredOk = false,
 ): PlannedService[] {
   const byFolder = new Map<ServiceInput, KeyedDocument[]>();
   for (const doc of documents) {
@@ -121,7 +124,7 @@ export function planServices(
   );
   return withOperations.map(({ folder, folderId, items }) => {
     const input: ServiceInput = { ...folder, folderId, pages: [] };
-    const identity = [genKey, folderId, folder.folderProvider ?? '-', settingsKeyOf(folder), checkTypes ? 'checked' : '-', ...items.map((d) => d.key).sort()];
+    const identity = [genKey, folderId, folder.folderProvider ?? '-', settingsKeyOf(folder), checkTypes ? 'checked' : '-', ...(unconfiguredOk ? ['unconfigured-ok'] : []), ...items.map((d) => d.key).sort()];
     return { input, documents: items, key: sha256(identity.join('\0')) };
   });
 }
@@ -163,13 +166,49 @@ export function buildChecked(
   service: PlannedService,
   pages: ReadPage[],
   result: Findings,
+  options: { requireSettings?: boolean } = {},
 ): { service: Service; record: ServiceRecord } | undefined {
   const diagnostics: Diagnostic[] = [];
   const built = buildService({ ...service.input, pages }, diagnostics, formatRank);
+  for (const d of settingsDiagnostics(service.input, pages, built.provider, options.requireSettings ?? false)) diagnostics.push(d);
   result.diagnostics.push(...diagnostics);
   for (const p of validateIR({ irVersion: IR_VERSION, services: [built] })) result.invalidIR.push(`${p.path}: ${p.message}`);
   const problems = serviceProblems(built);
   result.problems.push(...problems);
   if (problems.length > 0) return undefined;
   return { service: built, record: { provider: built.provider, id: built.id, folder: `${built.provider}-${built.id}`, packageName: '', files: [], diagnostics } };
+}
+
+/**
+ * The problems of a service's `service.json` against the rules of `settings/rules.ts` (the fields its
+ * provider, protocol and signer need; provider and pages agreeing; the endpoint template), each at
+ * its line and column. A service without one is an error when `requireSettings` (a client generated
+ * without it would not know its protocol or endpoint), reported at its first page.
+ */
+export function settingsDiagnostics(input: ServiceInput, pages: readonly ReadPage[], provider: Provider, requireSettings: boolean): Diagnostic[] {
+  if (input.settingsFile === undefined) {
+    const first = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))[0];
+    if (!requireSettings || !first) return [];
+    const folder = first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.';
+    return [
+      {
+        file: first.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `no ${folder}/service.json: this service's protocol and endpoint are unknown, so its client could send no request (README: "service.json from botocore metadata"; --allow-unconfigured generates it anyway)`,
+      },
+    ];
+  }
+  if (input.settingsBroken) return [];
+  const positions = input.settingsPositions;
+  const pageProviders = pages.map((p) => ({ provider: p.service.provider, file: p.file, format: p.format }));
+  return wireProblems(input.settings, { provider, pageProviders }).map((p): Diagnostic => {
+    let at = { line: 1, column: 1 };
+    if (positions) {
+      const start = p.at === 'inValue' ? positions.stringStart(p.keys) : undefined;
+      at = start !== undefined ? positions.at(start + (p.offset ?? 0)) : p.at === 'key' ? positions.key(p.keys) : positions.value(p.keys);
+    }
+    return { file: input.settingsFile!, ...at, severity: 'error', message: p.message };
+  });
 }

@@ -51,7 +51,6 @@ export interface OperationSettings {
   auth?: 'none';
   /** Prefix of the endpoint's host name (botocore `endpoint.hostPrefix`), e.g. `data-` or `{AccountId}.` (an input member). */
   hostPrefix?: string;
-  [extra: string]: unknown;
 }
 
 /** The contents of a `service.json`. */

@@ -8,8 +8,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { REPO_URL } from '../repo.ts';
-import { compileSchema } from '../schema/ajv.ts';
+import { compileSchema, type SchemaProblem } from '../schema/ajv.ts';
 import type { ServiceSettings } from './model.ts';
+import { settingsPositions, type SettingsPositions } from './positions.ts';
+import { didYouMean } from './rules.ts';
 import { unknownShapeReferences } from './shape-references.ts';
 
 // The types live in model.ts (shape-references.ts needs them too); importers of the loader keep
@@ -30,6 +32,8 @@ export interface LoadedSettings {
   settings: ServiceSettings;
   diagnostics: Diagnostic[];
   locate: SettingsLocator;
+  /** Line and column of a setting's key or value (`settings/positions.ts`). */
+  positions: SettingsPositions;
 }
 
 /** Reads and validates a `service.json`; returns the settings and any diagnostics. */
@@ -37,50 +41,50 @@ export function loadServiceSettings(file: string, displayFile = file): LoadedSet
   return parseServiceSettings(readFileSync(file, 'utf8'), displayFile);
 }
 
-/** Validates the text of a `service.json` (already read); `displayFile` locates its diagnostics. */
+/**
+ * Validates the text of a `service.json` (already read); `displayFile` locates its diagnostics. Each
+ * problem is at the line and column of what is wrong: an unknown key at that key (with the key it
+ * probably meant), a wrong value at the value, a missing property at the object that lacks it.
+ */
 export function parseServiceSettings(text: string, displayFile: string): LoadedSettings {
-  const locate = settingsLocator(text);
+  const positions = settingsPositions(text);
+  const locate: SettingsLocator = (keys) => positions.key(keys).line;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    const before = text.slice(0, offset).split('\n');
     return {
       settings: {},
       locate,
-      diagnostics: [
-        { file: displayFile, line: before.length, column: before[before.length - 1]!.length + 1, severity: 'error', message: `not valid JSON: ${message}` },
-      ],
+      positions,
+      diagnostics: [{ file: displayFile, ...positions.at(offset), severity: 'error', message: `not valid JSON: ${message}` }],
     };
   }
   const problems = validate(data);
   if (problems.length > 0) {
-    return {
-      settings: {},
-      locate,
-      diagnostics: problems.map((p) => ({ file: displayFile, line: locate(pointerKeys(p.path)), column: 1, severity: 'error', message: `${p.path || '/'}: ${p.message}` })),
-    };
+    return { settings: {}, locate, positions, diagnostics: problems.map((p) => schemaDiagnostic(p, positions, displayFile)) };
   }
   const settings = data as ServiceSettings;
   const diagnostics = unknownShapeReferences(settings).map(
-    (r): Diagnostic => ({ file: displayFile, line: locate(r.keys), column: 1, severity: 'error', message: r.message }),
+    (r): Diagnostic => ({ file: displayFile, ...positions.value(r.keys), severity: 'error', message: r.message }),
   );
-  return { settings, diagnostics, locate };
+  return { settings, diagnostics, locate, positions };
 }
 
-/** A locator for `text`: each key is searched for after the previous one, so nesting is followed. */
-export function settingsLocator(text: string): SettingsLocator {
-  return (keys) => {
-    let offset = 0;
-    for (const key of keys) {
-      const at = text.indexOf(JSON.stringify(key), offset);
-      if (at < 0) break;
-      offset = at;
-    }
-    return text.slice(0, offset).split('\n').length;
-  };
+/** A schema problem as a diagnostic at its key or value, with a suggestion for an unknown key. */
+function schemaDiagnostic(p: SchemaProblem, positions: SettingsPositions, file: string): Diagnostic {
+  const keys = pointerKeys(p.path);
+  const where = p.path || '/';
+  if (p.unknownKey) {
+    const { key, known } = p.unknownKey;
+    const near = didYouMean(key, known);
+    const hint = near ? `did you mean "${near}"?` : known.length > 0 ? `known keys here: ${known.join(', ')}` : 'no keys are allowed here';
+    return { file, ...positions.key([...keys, key]), severity: 'error', message: `${where}: unknown key "${key}": ${hint}` };
+  }
+  if (p.missingKey !== undefined) return { file, ...positions.key(keys), severity: 'error', message: `${where}: ${p.message}` };
+  return { file, ...positions.value(keys), severity: 'error', message: `${where}: ${p.message}` };
 }
 
 /** The keys of a JSON pointer (`/operations/x/http` → `['operations', 'x', 'http']`). */

@@ -97,7 +97,7 @@ if (!only143) {
   const cache = path.join(work, 'cache');
   // --keep-going: a page the readers cannot read whole (an error) must not leave the phase with nothing to
   // time — the other services are emitted as ever, and the row still says exit 1.
-  const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache, '--keep-going']);
+  const generate = () => measure('node', ['bin/docsdk.js', 'generate', copy, '--out', out, '--cache-dir', cache, '--keep-going', '--allow-unconfigured']);
 
   if (!values['skip-cold']) {
     const cold = generate();
@@ -154,7 +154,7 @@ if (!values['skip-143'] && existsSync(path.join(corpus143, 'documenter.json'))) 
   say143({ phase: `(a) read ${r143.services} services (${r143.files} pages) to IR`, target: '≤ 20 s, ≥ 10× the documenter', m: read143, operations: r143.operations ?? NaN, megabytes: mb143, note: `${r143.errors} error diagnostics` });
   const work143 = mkdtempSync(path.join(tmpdir(), 'docsdk-bench-143-'));
   const out143 = path.join(work143, 'out');
-  const cold143 = measure('node', ['bin/docsdk.js', 'generate', pages143, '--out', out143, '--cache-dir', path.join(work143, 'cache'), '--keep-going']);
+  const cold143 = measure('node', ['bin/docsdk.js', 'generate', pages143, '--out', out143, '--cache-dir', path.join(work143, 'cache'), '--keep-going', '--allow-unconfigured']);
   say143({ phase: `(b) full generate, empty cache: ${packages(cold143)} packages`, target: '≥ 5× the documenter', m: cold143, operations: r143.operations ?? NaN, megabytes: mb143, note: `output ${existsSync(out143) ? outputMb(out143) : 0} MB` });
   rmSync(work143, { recursive: true, force: true });
 }

@@ -39,6 +39,7 @@ describe('one pipeline, three sinks', () => {
     const dir = path.join(tempDir('docsdk-sinks-'), 'aws', 'odb');
     mkdirSync(dir, { recursive: true });
     copyFileSync('specs/aws/odb/get_odb_peering_connection.rst', path.join(dir, 'get.rst'));
+    copyFileSync('specs/aws/odb/service.json', path.join(dir, 'service.json'));
     copyFileSync('test/fixtures/bad/not-a-page/page.txt', path.join(dir, 'page.txt'));
     const memory = new MemorySink();
     const compared = await runPipeline([dir], memory, options);

@@ -38,7 +38,7 @@ describe('regenerating', () => {
     writeFileSync(path.join(out, 'aws-directconnect', 'README.md'), 'edited by hand\n');
     const r = await run('generate', path.join(specs, 'aws', 'odb'), '--out', out, '--no-cache');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`${out}/aws-odb: @docsdk/aws-odb (11 files)\n`);
+    expect(r.stdout).toBe(`${out}/aws-odb: @docsdk/aws-odb (${[...before.keys()].filter((f) => f.startsWith('aws-odb/')).length} files)\n`);
     expect(folders(out)).toEqual(['aws-directconnect', 'aws-odb', 'aws-partnercentral-account', 'baidu-vpc']);
     // The other packages are as they were, even the hand edit: this run does not answer for them.
     expect(readFileSync(path.join(out, 'aws-directconnect', 'README.md'), 'utf8')).toBe('edited by hand\n');
@@ -73,6 +73,7 @@ describe('regenerating', () => {
     // A generate of another folder says nothing of odb: its package stays.
     expect((await run('generate', path.join(specs, 'baidu'), '--out', out, '--no-cache')).code).toBe(0);
     expect(folders(out)).toContain('aws-odb');
+    const kept = [...snapshot(out).keys()].filter((f) => !f.startsWith('aws-odb/')).length;
     const r = await run('generate', specs, '--out', out, '--no-cache');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('removed'))).toEqual([
@@ -80,7 +81,7 @@ describe('regenerating', () => {
     ]);
     expect(folders(out)).toEqual(['aws-directconnect', 'aws-partnercentral-account', 'baidu-vpc']);
     // check agrees: the tree is current, odb not missing.
-    expect((await run('check', specs, '--out', out)).stdout).toMatch(/is current \(33 files\)\n$/);
+    expect((await run('check', specs, '--out', out)).stdout).toBe(`${out} is current (${kept} files)\n`);
   });
 
   test('--out DIR keeps what DIR holds besides the packages the run gives', async () => {

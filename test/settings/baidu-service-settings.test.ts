@@ -78,7 +78,7 @@ describe('service.json schema and references', () => {
       {
         file: 'x.json',
         line: lineOf(bad, '"target": "PeerConnState"'),
-        column: 1,
+        column: bad.split('\n')[lineOf(bad, '"target": "PeerConnState"') - 1]!.indexOf('"PeerConnState"') + 1,
         severity: 'error',
         message: expect.stringMatching(/^\/shapes\/PeerConn\/members\/status\/target: refers to shape "PeerConnState", which is neither a scalar/),
       },
