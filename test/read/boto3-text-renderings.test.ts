@@ -236,6 +236,10 @@ describe('older renderings and copies (each a real rendering with one change)', 
     same(chromium.replace('connectionId (string) – The ID', 'connectionId (string)\n– The ID').replace('ownerAccount (string) –', 'ownerAccount\n(string) –'));
   });
 
+  it('an entry head wrapped before its type and its separator both (pandoc deep in a narrow column)', () => {
+    same(chromium.replace('ownerAccount (string) –', 'ownerAccount\n(string)\n–'));
+  });
+
   it('[REQUIRED] opening the entry’s first paragraph (Sphinx’s <p><strong>[REQUIRED]</strong> text)', () => {
     const campaign = read('text/furo/chromium/connectcampaigns/client/create_campaign.txt');
     const joined = campaign.replace('[REQUIRED]\n\nThe name of an Amazon Connect Campaign name.', '[REQUIRED] The name of an Amazon Connect Campaign name.');

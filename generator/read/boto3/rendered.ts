@@ -198,9 +198,13 @@ function splitGluedHead(line: TextLine): TextLine[] {
   ];
 }
 
+/** An entry head without its separator (`Name (type)`, `(type)`): a separator must follow. */
+const HEAD_WITHOUT_SEPARATOR = /^(?:[A-Za-z0-9_]+\s+)?\([^()]*(?:\([^()]*\)[^()]*)*\)$/;
+
 /**
  * Joins entry heads a wrapping rendering broke before the separator (`Name (type)` / `– text`) or
- * before the type (`Name` / `(type) – text`): the next line completes the head.
+ * before the type (`Name` / `(type) – text`), or both (`Name` / `(type)` / `– text`: pandoc deep in
+ * a narrow column): the next lines complete the head.
  */
 function joinWrappedHeads(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
@@ -209,12 +213,18 @@ function joinWrappedHeads(lines: readonly TextLine[]): TextLine[] {
     const next = lines[i + 1];
     const text = unbullet(line.text);
     if (next && !next.blankBefore && !parseTextEntryHead(line.text)) {
-      const joined = `${line.text} ${next.text}`;
-      const headNoSeparator = /^(?:[A-Za-z0-9_]+\s+)?\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(text) && /^(?:\u2013|\u2014|--)(?:\s|$)/.test(next.text);
-      const nameAlone = /^[A-Za-z0-9_]+$/.test(text) && /^\([^()]*(?:\([^()]*\)[^()]*)*\)\s*(?:\u2013|\u2014|--)(?:\s|$)/.test(next.text);
-      if ((headNoSeparator || nameAlone) && parseTextEntryHead(joined)) {
+      let joined = line.text;
+      let j = i;
+      for (let n = lines[j + 1]; n && !n.blankBefore && !parseTextEntryHead(joined); n = lines[j + 1]) {
+        const head = unbullet(joined);
+        const completes = (/^[A-Za-z0-9_]+$/.test(head) && /^\(/.test(n.text)) || (HEAD_WITHOUT_SEPARATOR.test(head) && /^(?:\u2013|\u2014|--)(?:\s|$)/.test(n.text));
+        if (!completes) break;
+        joined = `${joined} ${n.text}`;
+        j++;
+      }
+      if (j > i && parseTextEntryHead(joined)) {
         out.push({ ...line, text: joined });
-        i++;
+        i = j;
         continue;
       }
       // A name longer than the line, hard-wrapped inside (lynx): `…Associatio` / `ns (list) –`.
