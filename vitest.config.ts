@@ -22,6 +22,7 @@ export const SLOW = [
   'test/e2e/unsigned-operations.test.ts',
   'test/emit/generate-cache.test.ts',
   'test/emit/generate.slow.test.ts',
+  'test/emit/view/caller-code.slow.test.ts',
   'test/emit/hostile.slow.test.ts',
   'test/emit/incremental.test.ts',
   'test/emit/kill-mid-run.test.ts',

@@ -49,6 +49,11 @@ export function registerHelpers(hbs: Hbs): void {
     return safe(`/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`);
   });
   hbs.registerHelper('str', (x: unknown) => safe(stringLiteral(String(x))));
+  // A documented count (a waiter's delay and attempts): only a non-negative integer can reach code.
+  hbs.registerHelper('int', (x: unknown) => {
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw new Error(`emitter bug: int helper needs a non-negative integer, got ${JSON.stringify(x)}`);
+    return safe(String(x));
+  });
   // `//` comment lines of page text, each ending in a line break (nothing for no text).
   hbs.registerHelper('lineComment', (x: unknown) => safe(lineCommentLines(String(x ?? '')).map((l) => `${l}\n`).join('')));
   hbs.registerHelper('tmpl', (x: unknown) => safe(templateLiteralText(String(x))));

@@ -30,6 +30,11 @@ export const RUNTIME_NAMES: readonly string[] = [
   'SendOptions',
   'paginate',
   'paginateItems',
+  'wait',
+  'WaitOptions',
+  'WaitResult',
+  'RepeatedTokenError',
+  'WaiterTimeoutError',
   'DocumentValue',
   'StreamingBody',
   'UnknownMember',
@@ -105,6 +110,10 @@ export interface ServiceNames {
   methods: Map<string, string>;
   /** Per paginated operation name: the page-iterating client method. */
   paginators: Map<string, string>;
+  /** Per paginated operation name whose pages have an items list: the item-iterating client method. */
+  paginatorItems: Map<string, string>;
+  /** Per waiter name: the waiting client method (`waitUntilTableExists`). */
+  waiters: Map<string, string>;
 }
 
 /** The client class name the docs imply: `<clientName>Client`, without doubling a trailing `Client`. */
@@ -133,6 +142,8 @@ export function nameService(service: Service): ServiceNames {
   for (const op of service.operations) {
     for (const code of op.errors) if (!errors.has(code)) errors.set(code, global.claim(pascalCase(code)));
   }
+  // Documented error classes no operation lists come after, so the listed ones keep their names.
+  for (const e of service.exceptions ?? []) if (!errors.has(e.name)) errors.set(e.name, global.claim(pascalCase(e.name)));
 
   const guards = new Map<string, Map<string, string>>();
   const visitors = new Map<string, { fn: string; type: string }>();
@@ -167,6 +178,12 @@ export function nameService(service: Service): ServiceNames {
   for (const op of service.operations) {
     if (op.paginator) paginators.set(op.name, members.claim(`paginate${pascalCase(op.name)}`));
   }
+  const paginatorItems = new Map<string, string>();
+  for (const op of service.operations) {
+    if (op.paginator?.items !== undefined) paginatorItems.set(op.name, members.claim(`paginate${pascalCase(op.name)}Items`));
+  }
+  const waiters = new Map<string, string>();
+  for (const w of service.waiters ?? []) waiters.set(w.name, members.claim(`waitUntil${pascalCase(w.name)}`));
 
-  return { client, config, baseError, types, errors, guards, visitors, validators, checkers, methods, paginators };
+  return { client, config, baseError, types, errors, guards, visitors, validators, checkers, methods, paginators, paginatorItems, waiters };
 }

@@ -209,8 +209,8 @@ function enumSymbols(e: EnumView, order: CreationOrder): ApiSymbol[] {
   ];
 }
 
-/** Every symbol `types.ts` exports, after resolving what the checker would, in its order. */
-function typeSymbols(view: PackageView): ApiSymbol[] {
+/** Every symbol `types.ts` exports, after resolving what the checker would, in its order; and that order. */
+function typeSymbols(view: PackageView): { symbols: ApiSymbol[]; order: CreationOrder } {
   const enums = new Map<string, EnumView>();
   for (const d of view.declarations) if (d.enum) enums.set(d.enum.name, d.enum);
   const order = new CreationOrder(enums);
@@ -226,6 +226,9 @@ function typeSymbols(view: PackageView): ApiSymbol[] {
       });
     } else if (d.enum) order.resolveEnum(d.enum);
   }
+  // Then what errors.ts and client.ts print of those types: error members, then items.
+  for (const e of view.errors.errors) for (const m of e.members) order.resolve(m.type);
+  for (const p of view.itemPaginators) order.resolve(p.items!.type);
   const out: ApiSymbol[] = [];
   if (view.usesDocument) out.push({ name: 'DocumentValue', kind: 'TypeAlias', type: DOCUMENT_VALUE_TYPE });
   if (view.usesStream) out.push({ name: 'StreamingBody', kind: 'TypeAlias', type: STREAMING_BODY_TYPE });
@@ -239,13 +242,21 @@ function typeSymbols(view: PackageView): ApiSymbol[] {
     } else if (d.union) out.push(...unionSymbols(d.union));
     else if (d.enum) out.push(...enumSymbols(d.enum, order));
   }
-  return out;
+  return { symbols: out, order };
 }
 
 /** The symbols of `errors.ts`, `validators.ts` and `client.ts`. */
-function codeSymbols(view: PackageView): ApiSymbol[] {
-  const errorClass = (name: string): ApiSymbol => ({ name, kind: 'Class', type: name, members: ERROR_CLASS_MEMBERS.slice() });
-  const out: ApiSymbol[] = [errorClass(view.errors.baseError), ...view.errors.errors.map((e) => errorClass(e.name))];
+function codeSymbols(view: PackageView, order: CreationOrder): ApiSymbol[] {
+  const errorClass = (name: string, code?: string, declared: ApiMember[] = []): ApiSymbol => ({
+    name,
+    kind: 'Class',
+    type: name,
+    members: membersOf([...ERROR_CLASS_MEMBERS.map((m) => (m.name === 'name' && code !== undefined ? { name: 'name', type: literalTypeText(code) } : m)), ...declared]),
+  });
+  const out: ApiSymbol[] = [
+    errorClass(view.errors.baseError),
+    ...view.errors.errors.map((e) => errorClass(e.name, e.code, e.members.map((m) => ({ name: m.wire, type: optionalType(checkedType(m.type, order)), optional: true })))),
+  ];
   for (const v of view.validators.operations) {
     out.push({ name: v.input, kind: 'Function', type: `(input: unknown) => asserts input is ${v.inputType}` });
     out.push({ name: v.output, kind: 'Function', type: `(output: unknown) => asserts output is ${v.outputType}` });
@@ -266,13 +277,21 @@ function codeSymbols(view: PackageView): ApiSymbol[] {
       type: `(${input(o)}, options?: CallOptions) => AsyncGenerator<${o.outputType} & MetadataBearer, void, undefined>`,
     });
   }
+  for (const p of view.itemPaginators) {
+    methods.push({ name: p.items!.method, type: `(${input(p.operation)}, options?: CallOptions) => AsyncGenerator<${checkedType(p.items!.type, order)}, void, undefined>` });
+  }
+  for (const w of view.waiters) {
+    const o = `${w.operation.outputType} & MetadataBearer`;
+    methods.push({ name: w.method, type: `(input: ${w.operation.inputType}, options: WaitOptions<${o}>) => Promise<WaitResult<${o}>>` });
+  }
   out.push({ name: view.client.name, kind: 'Class', type: view.client.name, members: membersOf(methods) });
   return out;
 }
 
 /** The API surface of the package `view` renders, sorted as `api.json` is (by name, then kind). */
 export function viewSurface(view: PackageView): ApiSymbol[] {
-  return [...typeSymbols(view), ...codeSymbols(view)]
+  const types = typeSymbols(view);
+  return [...types.symbols, ...codeSymbols(view, types.order)]
     .map((s) => ({
       ...s,
       type: collapseSpace(s.type),

@@ -85,9 +85,10 @@ describe('hostile-docs fixture', () => {
     expect(types).toMatch(/export interface Proto \{/); // shape `__proto__`
     expect(types).toMatch(/export interface ValidationError2 \{/); // the runtime's name is taken
     const errors = file('src/errors.ts');
-    expect(errors).toMatch(/export class ValidationError3 extends DefaultServiceError \{\}/);
-    expect(errors).toMatch(/export class EvilException extends DefaultServiceError \{\}/);
-    expect(errors).toMatch(/export class Default extends DefaultServiceError \{\}/);
+    // The class name is a safe, free identifier; its literal `name` stays the code the service sends.
+    expect(errors).toMatch(/export class ValidationError3 extends DefaultServiceError \{\n.*\n  override readonly name = 'ValidationError';/);
+    expect(errors).toMatch(/export class EvilException extends DefaultServiceError \{\n/);
+    expect(errors).toMatch(/export class Default extends DefaultServiceError \{\n/);
     const client = file('src/client.ts');
     expect(client).toMatch(/export class DefaultClient \{/);
     expect(client).toMatch(/\n  constructor_\(/);

@@ -13,9 +13,15 @@ export class DirectConnectServiceError extends ServiceError {}
 /**
  * The service answered with error code `DirectConnectServerException` (documented for DescribeHostedConnections).
  */
-export class DirectConnectServerException extends DirectConnectServiceError {}
+export class DirectConnectServerException extends DirectConnectServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'DirectConnectServerException';
+}
 
 /**
  * The service answered with error code `DirectConnectClientException` (documented for DescribeHostedConnections).
  */
-export class DirectConnectClientException extends DirectConnectServiceError {}
+export class DirectConnectClientException extends DirectConnectServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'DirectConnectClientException';
+}

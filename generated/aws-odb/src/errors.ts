@@ -13,24 +13,39 @@ export class OdbServiceError extends ServiceError {}
 /**
  * The service answered with error code `ThrottlingException` (documented for GetOdbPeeringConnection).
  */
-export class ThrottlingException extends OdbServiceError {}
+export class ThrottlingException extends OdbServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ThrottlingException';
+}
 
 /**
  * The service answered with error code `ValidationException` (documented for GetOdbPeeringConnection).
  */
-export class ValidationException extends OdbServiceError {}
+export class ValidationException extends OdbServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ValidationException';
+}
 
 /**
  * The service answered with error code `AccessDeniedException` (documented for GetOdbPeeringConnection).
  */
-export class AccessDeniedException extends OdbServiceError {}
+export class AccessDeniedException extends OdbServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'AccessDeniedException';
+}
 
 /**
  * The service answered with error code `InternalServerException` (documented for GetOdbPeeringConnection).
  */
-export class InternalServerException extends OdbServiceError {}
+export class InternalServerException extends OdbServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'InternalServerException';
+}
 
 /**
  * The service answered with error code `ResourceNotFoundException` (documented for GetOdbPeeringConnection).
  */
-export class ResourceNotFoundException extends OdbServiceError {}
+export class ResourceNotFoundException extends OdbServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ResourceNotFoundException';
+}

@@ -13,24 +13,39 @@ export class PartnerCentralAccountAPIServiceError extends ServiceError {}
 /**
  * The service answered with error code `ResourceNotFoundException` (documented for GetConnection).
  */
-export class ResourceNotFoundException extends PartnerCentralAccountAPIServiceError {}
+export class ResourceNotFoundException extends PartnerCentralAccountAPIServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ResourceNotFoundException';
+}
 
 /**
  * The service answered with error code `AccessDeniedException` (documented for GetConnection).
  */
-export class AccessDeniedException extends PartnerCentralAccountAPIServiceError {}
+export class AccessDeniedException extends PartnerCentralAccountAPIServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'AccessDeniedException';
+}
 
 /**
  * The service answered with error code `ThrottlingException` (documented for GetConnection).
  */
-export class ThrottlingException extends PartnerCentralAccountAPIServiceError {}
+export class ThrottlingException extends PartnerCentralAccountAPIServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ThrottlingException';
+}
 
 /**
  * The service answered with error code `ValidationException` (documented for GetConnection).
  */
-export class ValidationException extends PartnerCentralAccountAPIServiceError {}
+export class ValidationException extends PartnerCentralAccountAPIServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'ValidationException';
+}
 
 /**
  * The service answered with error code `InternalServerException` (documented for GetConnection).
  */
-export class InternalServerException extends PartnerCentralAccountAPIServiceError {}
+export class InternalServerException extends PartnerCentralAccountAPIServiceError {
+  /** The error code, as the service sends it. */
+  override readonly name = 'InternalServerException';
+}

@@ -8,6 +8,7 @@
 import {
   RuntimeClient,
   paginate,
+  paginateItems,
   type ClientConfig,
   type ErrorRegistry,
   type MetadataBearer,
@@ -309,7 +310,7 @@ export class PeerConnClient {
   }
 
   /**
-   * Iterates over every page of ListPeerconns: each page's `nextMarker` is sent as the next request's `marker`, until the service sends none.
+   * Iterates over every page of ListPeerconns: each page's `nextMarker` is sent as the next request's `marker`, until the service sends none. A page that returns the token it was sent throws `RepeatedTokenError`.
    */
   paginateListPeerconns(
     input: ListPeerconnsRequest,
@@ -322,6 +323,17 @@ export class PeerConnClient {
       { ...input },
       pageOptions,
     );
+  }
+
+  /**
+   * Iterates over the `peerConns` of every page of ListPeerconns (each page's `nextMarker` is sent as the next request's `marker`).
+   */
+  paginateListPeerconnsItems(
+    input: ListPeerconnsRequest,
+    options?: CallOptions,
+  ): AsyncGenerator<PeerConn, void, undefined> {
+    const pageOptions = { ...options, validate: validateListPeerconnsInput };
+    return paginateItems<PeerConn>(this.#runtime, operations['ListPeerconns'], { ...input }, pageOptions);
   }
 
   /** A secret-free description of the client (what `JSON.stringify` prints). */

@@ -9,12 +9,14 @@ import { reachOf } from '../../ir/reach.ts';
 import { nameService, type ServiceNames } from '../names.ts';
 import { emitterProvider } from '../providers.ts';
 import { packageVersion } from '../version.ts';
+import type { TypeRef } from '../type-ref.ts';
 import { docOf, type DocView } from './doc.ts';
 import { enumView, type EnumView } from './enum.ts';
 import { errorsView, type ErrorsView } from './errors.ts';
 import { exampleOf, type ExampleValue } from './example.ts';
 import { operationView, type OperationView } from './operation.ts';
 import { paginatorView, type PaginatorView } from './paginator.ts';
+import { waiterView, type WaiterView } from './waiter.ts';
 import { schemaView, type SchemaView } from './schema.ts';
 import { structureView, type StructureView } from './structure.ts';
 import { unionView, type UnionView } from './union.ts';
@@ -39,6 +41,8 @@ export interface ReadmeOperationView {
   summary: string;
   example: ExampleValue;
   paginator?: string;
+  /** The items iterator of its paginator, when its pages have an items list. */
+  items?: { method: string; path: string };
 }
 
 /** Everything the templates of one package need. */
@@ -71,6 +75,9 @@ export interface PackageView {
   usesStream: boolean;
   operations: OperationView[];
   paginators: PaginatorView[];
+  /** Paginators with an items iterator. */
+  itemPaginators: PaginatorView[];
+  waiters: WaiterView[];
   validators: ValidatorsView;
   schema: SchemaView;
   errors: ErrorsView;
@@ -105,8 +112,15 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     const inputOptional = !input || !('members' in input) || Object.values(input.members).every((m) => !m.required);
     return operationView(op, names, inputOptional);
   });
-  const paginators = service.operations.flatMap((op, i) => paginatorView(op, names, operations[i]!) ?? []);
-  const clientTypeImports = [...new Set(operations.flatMap((o) => [o.inputType, o.outputType]))].filter((n) => n !== 'never').sort();
+  const paginators = service.operations.flatMap((op, i) => paginatorView(service, op, names, operations[i]!) ?? []);
+  const waiters = (service.waiters ?? []).flatMap((w) => waiterView(w, names, operations) ?? []);
+  const itemTypes = new Set<string>();
+  const named = (ref: TypeRef) => {
+    if (ref.named !== undefined) itemTypes.add(ref.named);
+    for (const inner of [ref.list, ref.map, ref.eventStream]) if (inner) named(inner);
+  };
+  for (const p of paginators) if (p.items) named(p.items.type);
+  const clientTypeImports = [...new Set([...operations.flatMap((o) => [o.inputType, o.outputType]), ...itemTypes])].filter((n) => n !== 'never').sort();
 
   const provider = emitterProvider(service.provider);
   const region = provider.exampleRegion;
@@ -139,6 +153,8 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     usesStream: types.includes('stream'),
     operations,
     paginators,
+    itemPaginators: paginators.filter((p) => p.items),
+    waiters,
     validators: validatorsView(service, names),
     schema: schemaView(service),
     errors: errorsView(service, names),
@@ -148,6 +164,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
       summary: op.documentation.split(/\n\s*\n/)[0]?.trim() ?? '',
       example: exampleOf(service, op.input),
       ...(names.paginators.get(op.name) ? { paginator: names.paginators.get(op.name)! } : {}),
+      ...(paginators.find((p) => p.operation.wire === op.name)?.items ? { items: paginators.find((p) => p.operation.wire === op.name)!.items! } : {}),
     })),
     clientTypeImports,
   };
