@@ -215,7 +215,7 @@ export class RuntimeClient {
         context.request = { ...request, headers };
         await runHooks(hooks, 'readBeforeTransmit', context);
       }
-      log?.(`${op.name} attempt ${attempt}/${max}: ${request.method} ${url}${signer ? '' : ' (unsigned)'}`);
+      log?.(`${op.name} #${attempt}/${max} ${request.method} ${url}${signer ? '' : ' unsigned'}`);
       let res: WireResponse | undefined;
       let error: Error;
       try {
@@ -243,7 +243,7 @@ export class RuntimeClient {
           context.response = raw;
           await runHooks(hooks, 'readAfterTransmit', context);
         }
-        log?.(`${op.name} attempt ${attempt}: HTTP ${res.status}`);
+        log?.(`${op.name} #${attempt} HTTP ${res.status}`);
         if (res.status >= 200 && res.status < 300) {
           this.#quota.release(lastCost);
           return this.#parseOutput<O>(op, res, raw, attempt);
@@ -254,19 +254,19 @@ export class RuntimeClient {
           // Later calls sign with the corrected clock too, as the AWS SDKs do.
           this.#clockOffset = skew;
           skewRetried = true;
-          log?.(`${op.name}: ${(error as ServiceError).code}, clock corrected by ${skew} ms from the response's Date`);
+          log?.(`${op.name} #${attempt} clock skew: offset ${skew} ms from Date`);
         }
       }
       const kind = skew !== undefined ? 'transient' : retryKind(error!);
       if (attempt >= max || !kind) throw error!;
       const cost = this.#quota.acquire(kind);
       if (!cost) {
-        log?.(`${op.name}: not retried, retry quota exhausted (${this.#quota.available} left)`);
+        log?.(`${op.name} #${attempt} retry quota exhausted`);
         throw error!;
       }
       lastCost = cost;
       const delay = retryDelay(attempt - 1, this.#retry, retryAfterMs(res?.headers.get('retry-after')), kind === 'throttling');
-      log?.(`${op.name} attempt ${attempt} failed (${error!.name}); retry in ${delay} ms, retry quota ${this.#quota.available}`);
+      log?.(`${op.name} #${attempt} ${error!.name}: retry in ${delay} ms, quota ${this.#quota.available}`);
       try {
         await (this.#retry.sleep ?? sleep)(delay, signal);
       } catch (cause) {
@@ -371,17 +371,13 @@ export class RuntimeClient {
  * The raw response of an attempt; its `headers` record is built when first read (most calls never do).
  */
 function rawResponse(res: WireResponse): HttpResponse {
-  let headers: Record<string, string> | undefined;
+  let h: Record<string, string> | undefined;
   return {
     statusCode: res.status,
     body: res.body,
     get headers() {
-      if (!headers) {
-        const h: Record<string, string> = {};
-        res.headers.forEach?.((v, k) => (h[k.toLowerCase()] = v));
-        headers = h;
-      }
-      return headers;
+      if (!h) res.headers.forEach?.((v, k) => ((h ??= {})[k.toLowerCase()] = v));
+      return (h ??= {});
     },
   };
 }

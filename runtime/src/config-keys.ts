@@ -44,7 +44,7 @@ function check(options: object, known: Record<string, 0>, prefix: string, servic
   }
 }
 
-/** The known name nearest to `key` (edit distance, case ignored, a swap of two letters one edit), when near enough to be a typo. */
+/** The known name nearest to `key` (edit distance, case ignored), when near enough to be a typo. */
 export function closest(key: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
@@ -55,17 +55,17 @@ export function closest(key: string, names: readonly string[]): string | undefin
   return best;
 }
 
-// Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps (two rows kept).
+// Levenshtein distance, one row kept.
 function distance(a: string, b: string): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    let diagonal = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const swap = j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? before[j - 2]! + 1 : Infinity;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), swap);
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
     }
-    [before, prev] = [prev, row];
   }
-  return prev[b.length]!;
+  return row[b.length]!;
 }

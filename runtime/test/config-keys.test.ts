@@ -40,7 +40,7 @@ describe('unknown options', () => {
     expect(make({ region: undefined, logger: undefined, interceptors: [], disableHostPrefix: false, retry: { quota: undefined } })).not.toThrow();
   });
 
-  it('closest: edit distance with swaps, case ignored, within a third of the length', () => {
+  it('closest: edit distance, case ignored, within a third of the length (plus one)', () => {
     expect(closest('regoin', ['region', 'endpoint'])).toBe('region');
     expect(closest('ENDPOINT', ['region', 'endpoint'])).toBe('endpoint');
     expect(closest('xyz', ['region', 'endpoint'])).toBeUndefined();

@@ -163,11 +163,11 @@ describe('logger', () => {
     await dx({ logger }).send(describeHostedConnections, { connectionId: 'c' });
     const text = lines.map((l) => l.join(' '));
     expect(text).toEqual([
-      `docsdk directconnect DescribeHostedConnections attempt 1/3: POST ${server.url}/`,
-      'docsdk directconnect DescribeHostedConnections attempt 1: HTTP 429',
-      'docsdk directconnect DescribeHostedConnections attempt 1 failed (ThrottlingException); retry in 250 ms, retry quota 495',
-      `docsdk directconnect DescribeHostedConnections attempt 2/3: POST ${server.url}/`,
-      'docsdk directconnect DescribeHostedConnections attempt 2: HTTP 200',
+      `docsdk directconnect DescribeHostedConnections #1/3 POST ${server.url}/`,
+      'docsdk directconnect DescribeHostedConnections #1 HTTP 429',
+      'docsdk directconnect DescribeHostedConnections #1 ThrottlingException: retry in 250 ms, quota 495',
+      `docsdk directconnect DescribeHostedConnections #2/3 POST ${server.url}/`,
+      'docsdk directconnect DescribeHostedConnections #2 HTTP 200',
     ]);
     const all = text.join('\n');
     const signature = /Signature=([0-9a-f]{64})/.exec(server.requests[0]!.headers.authorization!)![1]!;
@@ -177,7 +177,7 @@ describe('logger', () => {
   it('says when an operation is sent unsigned, and accepts a logger without debug (console-like objects)', async () => {
     const lines: string[] = [];
     await dx({ logger: { debug: (l: unknown) => void lines.push(String(l)) } }).send({ ...describeHostedConnections, auth: 'none' }, { connectionId: 'c' });
-    expect(lines[0]).toMatch(/attempt 1\/3: POST .* \(unsigned\)$/);
+    expect(lines[0]).toMatch(/#1\/3 POST .* unsigned$/);
     await expect(dx({ logger: { info: () => undefined } }).send(describeHostedConnections, { connectionId: 'c' })).resolves.toBeDefined();
   });
 });
