@@ -29,6 +29,7 @@ import { DocCollector, readEntry, type EntryHead } from './entries.ts';
 import { nestParameterEntries, nestResponseEntries, splitFlatEntries, undocumentedMembers } from './literal-entries.ts';
 import { kindOfDocType } from './types.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './parts.ts';
+import { scanBrackets } from '../syntax/literal-prefix.ts';
 import { LiteralSyntaxError, parseRequestSyntax, parseResponseSyntax, type DictEntry, type SyntaxValue } from '../syntax/python-literal.ts';
 
 /** The headings of a rendered client page, in page order. */
@@ -525,16 +526,7 @@ function unwrapLiteral(lines: readonly TextLine[]): TextLine[] {
 
 /** Whether a line of a syntax literal ends inside a quoted string (its quotes do not pair up). */
 function endsInString(text: string): boolean {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '#') return false; // a comment (boto3's placeholder) holds no string
-  }
-  return quote !== undefined;
+  return scanBrackets(text).quote !== undefined;
 }
 
 /**
@@ -542,26 +534,13 @@ function endsInString(text: string): boolean {
  * expression (`response = client.x(` … `)`, `{` … `}`), so lines after it are not the literal — the
  * page's chrome, where a rendering dropped the sections that follow (html2text drops a field list
  * holding a block in a paragraph, and Sphinx's footer comes next). A literal whose brackets never
- * close (cut, or broken inside a string) is kept whole, for the parser to say where it breaks.
+ * close (cut), or with a string broken over lines, is kept whole, for the parser to say where it breaks.
  */
 function throughClose(literal: LocatedText): LocatedText {
-  let depth = 0;
-  let quote: string | undefined;
-  const text = literal.text;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === '\n') return literal; // a string broken over lines: where it closes is the parser's to say
-      else if (c === quote) quote = undefined;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
-      const rest = text.slice(i + 1);
-      return /\S/.test(rest) ? { ...literal, text: text.slice(0, i + 1) } : literal;
-    }
-  }
-  return literal;
+  const scan = scanBrackets(literal.text);
+  if (scan.stringOverLine || scan.firstClosed === undefined) return literal;
+  const end = scan.firstClosed + 1;
+  return /\S/.test(literal.text.slice(end)) ? { ...literal, text: literal.text.slice(0, end) } : literal;
 }
 
 /**

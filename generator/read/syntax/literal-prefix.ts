@@ -8,28 +8,51 @@
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
-/**
- * `text` with the brackets it leaves open closed, innermost first, and a trailing comma dropped;
- * undefined when it ends inside a string or closes a bracket it never opened.
- */
-export function closeOpenBrackets(text: string): string | undefined {
-  const open: string[] = [];
+/** What a scan of a syntax literal's brackets and strings found ({@link scanBrackets}). */
+export interface BracketScan {
+  /** The closers of the brackets left open, outermost first. */
+  open: string[];
+  /** The quote of a string the text ends inside. */
+  quote?: string;
+  /** A closing bracket that does not match the open one (or none is open). */
+  unmatched: boolean;
+  /** Where the bracket that closes the first one is (its index), if the text closes it. */
+  firstClosed?: number;
+  /** A string runs over a line break (no line of a Python literal does) before the first bracket closes. */
+  stringOverLine: boolean;
+}
+
+/** Scans `text` as Python literal source: its brackets outside strings, and the strings. */
+export function scanBrackets(text: string): BracketScan {
+  const scan: BracketScan = { open: [], unmatched: false, stringOverLine: false };
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
+      else if (c === '\n' && scan.firstClosed === undefined) scan.stringOverLine = true;
       continue;
     }
     if (c === "'" || c === '"') quote = c;
-    else if (c in CLOSER) open.push(CLOSER[c]!);
+    else if (c in CLOSER) scan.open.push(CLOSER[c]!);
     else if (c === ')' || c === ']' || c === '}') {
-      if (open.pop() !== c) return undefined;
+      if (scan.open.pop() !== c) scan.unmatched = true;
+      else if (scan.open.length === 0) scan.firstClosed ??= i;
     }
   }
-  if (quote) return undefined;
-  return text.replace(/[\s,]+$/, '') + open.reverse().join('');
+  if (quote) scan.quote = quote;
+  return scan;
+}
+
+/**
+ * `text` with the brackets it leaves open closed, innermost first, and a trailing comma dropped;
+ * undefined when it ends inside a string or closes a bracket it never opened.
+ */
+export function closeOpenBrackets(text: string): string | undefined {
+  const scan = scanBrackets(text);
+  if (scan.unmatched || scan.quote) return undefined;
+  return text.replace(/[\s,]+$/, '') + scan.open.reverse().join('');
 }
 
 /** How many lines before the break are tried: bounded, so a broken 1,500-line literal costs little. */
