@@ -29,6 +29,7 @@ export const SLOW = [
   'test/emit/mock-types.test.ts',
   'test/emit/package.test.ts',
   'test/emit/prettier-stable.test.ts',
+  'test/emit/readme-snippets.slow.test.ts',
   'test/emit/types.test.ts',
   'test/emit/view-surface.test.ts',
   'test/fuzz/campaign.test.ts',

@@ -19,6 +19,7 @@ import { paginatorView, type PaginatorView } from './paginator.ts';
 import { waiterView, type WaiterView } from './waiter.ts';
 import { schemaView, type SchemaView } from './schema.ts';
 import { structureView, type StructureView } from './structure.ts';
+import { summaryOf } from './summary.ts';
 import { unionView, type UnionView } from './union.ts';
 import { validatorsView, type ValidatorsView } from './validator.ts';
 
@@ -161,7 +162,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     readme: service.operations.map((op, i) => ({
       method: operations[i]!.method,
       wire: op.name,
-      summary: op.documentation.split(/\n\s*\n/)[0]?.trim() ?? '',
+      summary: summaryOf(op.documentation),
       example: exampleOf(service, op.input),
       ...(names.paginators.get(op.name) ? { paginator: names.paginators.get(op.name)! } : {}),
       ...(paginators.find((p) => p.operation.wire === op.name)?.items ? { items: paginators.find((p) => p.operation.wire === op.name)!.items! } : {}),
