@@ -226,6 +226,7 @@ function wireOf(settings: ServiceSettings, provider: Provider): WireSettings | u
   if (settings.targetPrefix !== undefined) wire.targetPrefix = settings.targetPrefix;
   if (settings.awsQueryCompatible) wire.awsQueryCompatible = true;
   if (settings.signingName !== undefined) wire.signingName = settings.signingName;
+  if (settings.serviceId !== undefined) wire.serviceId = settings.serviceId;
   return wire;
 }
 

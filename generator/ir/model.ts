@@ -78,6 +78,8 @@ export interface WireSettings {
   /** AWS JSON: the service also speaks the query protocol; requests ask for its error codes (`x-amzn-query-mode`). */
   awsQueryCompatible?: boolean;
   signingName?: string;
+  /** AWS: the model's `metadata.serviceId` (`Direct Connect`), which names `AWS_ENDPOINT_URL_<SERVICE>`. */
+  serviceId?: string;
   signatureVersion: 'v4' | 'bce-auth-v1';
   /** Endpoint pattern with `{region}`. */
   endpoint: string;

@@ -65,6 +65,8 @@ export interface ServiceSettings {
   /** AWS JSON: the service also speaks the query protocol (botocore's `awsQueryCompatible` metadata, e.g. SQS). */
   awsQueryCompatible?: boolean;
   signingName?: string;
+  /** AWS: the model's `metadata.serviceId` (`Direct Connect`), which names `AWS_ENDPOINT_URL_<SERVICE>`. */
+  serviceId?: string;
   signatureVersion?: 'v4' | 'bce-auth-v1';
   endpoint?: string;
   timestampFormat?: 'epoch-seconds' | 'iso8601';

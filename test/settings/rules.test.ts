@@ -102,7 +102,7 @@ const ROWS: Row[] = [
     name: 'an unknown key nothing is close to',
     given: withLine(9, '  "targetPrefix": "Odb", "colour": "blue",'),
     want: [
-      'F:9:26: error: /: unknown key "colour": known keys here: provider, id, packageName, clientName, apiVersion, protocol, targetPrefix, awsQueryCompatible, signingName, signatureVersion, endpoint, timestampFormat, operations, parameters, shapes',
+      'F:9:26: error: /: unknown key "colour": known keys here: provider, id, packageName, clientName, apiVersion, protocol, targetPrefix, awsQueryCompatible, signingName, serviceId, signatureVersion, endpoint, timestampFormat, operations, parameters, shapes',
     ],
   },
 ];

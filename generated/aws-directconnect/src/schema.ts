@@ -13,6 +13,7 @@ export const serviceSchema: ServiceSchema = {
   apiVersion: '2012-10-25',
   targetPrefix: 'OvertureService',
   signingName: 'directconnect',
+  serviceId: 'Direct Connect',
   endpoint: 'https://directconnect.{region}.amazonaws.com',
   timestampFormat: 'epoch-seconds',
   shapes: {

@@ -13,6 +13,7 @@ export const serviceSchema: ServiceSchema = {
   apiVersion: '2025-04-04',
   targetPrefix: 'PartnerCentralAccount',
   signingName: 'partnercentral-account',
+  serviceId: 'PartnerCentral Account',
   endpoint: 'https://partnercentral-account.{region}.api.aws',
   timestampFormat: 'iso8601',
   shapes: {

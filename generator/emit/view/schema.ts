@@ -59,6 +59,8 @@ export interface SchemaView {
   /** Written only when true (the runtime's default is false). */
   awsQueryCompatible?: true;
   signingName?: string;
+  /** AWS: the model's service id (`AWS_ENDPOINT_URL_<SERVICE>`). */
+  serviceId?: string;
   endpoint: string;
   timestampFormat: string;
   shapes: SchemaShapeView[];
@@ -125,6 +127,7 @@ export function schemaView(service: Service): SchemaView {
     ...(wire?.targetPrefix ? { targetPrefix: wire.targetPrefix } : {}),
     ...(wire?.awsQueryCompatible ? { awsQueryCompatible: true as const } : {}),
     ...(wire?.signingName ? { signingName: wire.signingName } : {}),
+    ...(wire?.serviceId ? { serviceId: wire.serviceId } : {}),
     endpoint: wire?.endpoint ?? '',
     timestampFormat: wire?.timestampFormat ?? 'epoch-seconds',
     shapes,
