@@ -40,7 +40,16 @@ export interface SchemaOperationView {
   output: string;
   errors: string[];
   http?: { method: string; uri: string; queryMarkers?: string[] };
-  paginator?: { inputToken: string; outputToken: string; items?: string; limitKey?: string; moreResults?: string };
+  paginator?: {
+    inputToken: string;
+    outputToken: string;
+    items?: string;
+    limitKey?: string;
+    moreResults?: string;
+    /** Every token of a multi-token paginator, paired by position (the runtime sends them together). */
+    inputTokens?: string[];
+    outputTokens?: string[];
+  };
   /** `none` for an unsigned operation. */
   auth?: 'none';
   /** The host prefix, e.g. `data-`. */
