@@ -23,6 +23,8 @@ export interface ParameterSettings {
 export interface ShapeMemberSettings {
   target: string;
   required?: boolean;
+  /** Other names the pages' examples give this member (the docs' typos, e.g. Baidu's `bandwithInMbp`): read as it, without a warning. */
+  documentedAs?: string[];
   documentation?: string;
 }
 
@@ -47,6 +49,11 @@ export interface OperationSettings {
    * title, in each rendering), where they differ from its SDK page's heading.
    */
   titles?: string[];
+  /**
+   * Repairs of the page's response example that are known and accepted (`tab`, `bare-identifier`,
+   * `missing-comma`, … of `read/syntax/tolerant-json.ts`), and why: a warning only for others.
+   */
+  exampleRepairs?: { accept: string[]; why: string };
   /** `none`: sent unsigned, with no credentials looked up (botocore `authtype: none`: Cognito `InitiateAuth`). */
   auth?: 'none';
   /** Prefix of the endpoint's host name (botocore `endpoint.hostPrefix`), e.g. `data-` or `{AccountId}.` (an input member). */

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadIR } from '../../generator/pipeline/load-ir.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
+import { buildService } from '../../generator/ir/build.ts';
+import type { ReaderContext } from '../../generator/ir/input.ts';
 import { detectReader, readDocument } from '../../generator/read/registry.ts';
+import { parseServiceSettings } from '../../generator/settings/service-settings.ts';
 import { memberOf, operationOf, serviceOf, shapeOf, targetOf } from '../helpers/ir.ts';
 
 const PAGE = 'specs/baidu/vpc/peering-connections.txt';
@@ -186,9 +189,26 @@ describe('Baidu text reader on the seed (docsdk ir specs/baidu/vpc)', () => {
   });
 
   describe('page and facts disagreeing', () => {
-    const factsLine = lineOf(SETTINGS, '"bandwidthInMbps"', '"PeerConn": {');
+    it('the seed’s facts settle every disagreement: the doc’s typo (documentedAs) and the repairs its examples need (exampleRepairs)', () => {
+      expect(vpc.warnings ?? []).toEqual([]);
+      expect(diagnostics).toEqual([]);
+    });
+
+    // Without those two facts, what the page gets wrong is reported.
+    const bare = JSON.parse(readFileSync(SETTINGS, 'utf8')) as { shapes: Record<string, { members: Record<string, { documentedAs?: string[] }> }>; operations: Record<string, { exampleRepairs?: unknown }> };
+    delete bare.shapes.PeerConn!.members.bandwidthInMbps!.documentedAs;
+    for (const op of Object.values(bare.operations)) delete op.exampleRepairs;
+    const bareText = `${JSON.stringify(bare, null, 2)}\n`;
+    const bareLoaded = parseServiceSettings(bareText, SETTINGS);
+    const bareContext: ReaderContext = { settings: bareLoaded.settings, settingsFile: SETTINGS, locate: bareLoaded.locate };
+    const barePage = readDocument(readFileSync(PAGE, 'utf8'), PAGE, bareContext);
+    const bareService = buildService({ folderId: 'vpc', settings: bareLoaded.settings, settingsFile: SETTINGS, locateSetting: bareLoaded.locate, pages: [barePage] });
+    const at = bareText.indexOf('"bandwidthInMbps"', bareText.indexOf('"PeerConn": {'));
+    const factsLine = bareText.slice(0, at).split('\n').length;
+    const diagnosticsBare = barePage.diagnostics;
     it('records bandwithInMbp vs bandwidthInMbps as IR warnings with both sources', () => {
-      expect(vpc.warnings).toEqual([
+      expect(bareLoaded.diagnostics).toEqual([]);
+      expect(bareService.warnings).toEqual([
         {
           message: 'list_peerconns: the response example names "bandwithInMbp" where the facts (PeerConn) name "bandwidthInMbps"; the facts\' name is used',
           sources: [{ file: PAGE, line: lineOf(PAGE, '"bandwithInMbp":500') }, { file: SETTINGS, line: factsLine }],
@@ -200,15 +220,15 @@ describe('Baidu text reader on the seed (docsdk ir specs/baidu/vpc)', () => {
       ]);
     });
     it('reports them as warning diagnostics at the page line and column', () => {
-      const d = diagnostics.find((x) => x.message.startsWith('get_peerconn: the response example names'));
+      const d = diagnosticsBare.find((x) => x.message.startsWith('get_peerconn: the response example names'));
       expect(d).toMatchObject({ file: PAGE, line: 924, column: 6, severity: 'warning' });
       expect(d?.message).toContain(`(facts: ${SETTINGS}:${factsLine})`);
     });
     it('reports what was repaired in each example, located at the first repair', () => {
-      const list = diagnostics.find((x) => x.message.startsWith('the response example of list_peerconns'));
+      const list = diagnosticsBare.find((x) => x.message.startsWith('the response example of list_peerconns'));
       expect(list).toMatchObject({ file: PAGE, line: lineOf(PAGE, '2\t "peerConns"'), severity: 'warning' });
       expect(list?.message).toMatch(/repaired \d+ place\(s\) \(tab, bare-identifier, missing-comma\)/);
-      const get = diagnostics.find((x) => x.message.startsWith('the response example of get_peerconn'));
+      const get = diagnosticsBare.find((x) => x.message.startsWith('the response example of get_peerconn'));
       expect(get).toMatchObject({ line: lineOf(PAGE, '"createdTime":"2018-08-03 20:38:43"'), column: 42 });
       expect(get?.message).toContain('missing comma after member "createdTime"');
     });

@@ -12,7 +12,24 @@ import { didYouMean, endpointProblems } from '../../generator/settings/rules.ts'
 import { tempDir } from '../emit/helpers.ts';
 
 const PAGE = 'specs/aws/odb/get_odb_peering_connection.rst';
-const BASE = readFileSync('specs/aws/odb/service.json', 'utf8');
+/** The odb seed's settings as they were when these rows were written: the rows' lines and columns are in this text. */
+const BASE = `{
+  "$schema": "../../../generator/settings/service.schema.json",
+  "provider": "aws",
+  "id": "odb",
+  "packageName": "@docsdk/aws-odb",
+  "clientName": "odb",
+  "apiVersion": "2024-08-20",
+  "protocol": "awsJson1_0",
+  "targetPrefix": "Odb",
+  "signingName": "odb",
+  "signatureVersion": "v4",
+  "endpoint": "https://odb.{region}.api.aws",
+  "timestampFormat": "iso8601"
+}
+`;
+/** The top-level keys the schema allows, in its order (the hint when no key is close). */
+const KNOWN = Object.keys((JSON.parse(readFileSync('generator/settings/service.schema.json', 'utf8')) as { properties: object }).properties).filter((k) => k !== '$schema');
 
 /** The seed's settings with line `line` (1-based) replaced by `text` (several lines allowed). */
 const withLine = (line: number, text: string) => BASE.split('\n').map((l, i) => (i === line - 1 ? text : l)).join('\n');
@@ -102,7 +119,7 @@ const ROWS: Row[] = [
     name: 'an unknown key nothing is close to',
     given: withLine(9, '  "targetPrefix": "Odb", "colour": "blue",'),
     want: [
-      'F:9:26: error: /: unknown key "colour": known keys here: provider, id, packageName, clientName, apiVersion, protocol, targetPrefix, awsQueryCompatible, signingName, serviceId, signatureVersion, endpoint, timestampFormat, operations, parameters, shapes',
+      `F:9:26: error: /: unknown key "colour": known keys here: ${KNOWN.join(', ')}`,
     ],
   },
 ];

@@ -56,6 +56,18 @@ export class BaiduFacts {
     return undefined;
   }
 
+  /** The member of the facts' structure `shapeId` that the docs also call `documented` (`documentedAs`: a typo of theirs). */
+  memberDocumentedAs(shapeId: string, documented: string): string | undefined {
+    const shape = this.shape(shapeId);
+    if (!shape || (shape.type !== 'structure' && shape.type !== 'union')) return undefined;
+    return Object.entries(shape.members).find(([, m]) => m.documentedAs?.includes(documented))?.[0];
+  }
+
+  /** The repair kinds the facts accept in `method`'s response example (`exampleRepairs.accept`: the page is known to need them). */
+  acceptedRepairs(method: string): readonly string[] {
+    return this.settings.operations?.[method]?.exampleRepairs?.accept ?? [];
+  }
+
   /** A shape the facts define, by id. */
   shape(id: string): ShapeSettings | undefined {
     return this.types.shape(id);

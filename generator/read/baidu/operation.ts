@@ -250,7 +250,9 @@ function isJsonExample(block: CodeBlock): boolean {
 function readExample(method: string, block: CodeBlock, ctx: SectionContext): StructureNode | undefined {
   const parsed = parseTolerantJson(codeText(block));
   const position = (at: { line: number; column: number }) => codePosition(block, at.line, at.column);
-  if (parsed.repairs.length > 0) {
+  // Repairs of kinds the facts accept for this example (a page known to need them) are not reported.
+  const accepted = new Set(ctx.facts.acceptedRepairs(method));
+  if (parsed.repairs.some((r) => !accepted.has(r.kind))) {
     const first = position(parsed.repairs[0]!.at);
     const kinds = [...new Set(parsed.repairs.map((r) => r.kind))].join(', ');
     ctx.sink.warning(

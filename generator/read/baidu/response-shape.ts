@@ -86,7 +86,9 @@ function compare(value: JsonNode, type: TypeNode, path: readonly string[], ctx: 
     const shown = new Set(value.entries.map((e) => e.key));
     const unmatched = type.members.filter((m) => !shown.has(m.name));
     for (const entry of value.entries) {
-      const member = type.members.find((m) => m.name === entry.key);
+      // A name the facts record as the docs' own spelling of a member is that member, without a warning.
+      const alias = type.shapeName ? ctx.facts.memberDocumentedAs(type.shapeName, entry.key) : undefined;
+      const member = type.members.find((m) => m.name === entry.key) ?? (alias === undefined || shown.has(alias) ? undefined : type.members.find((m) => m.name === alias));
       if (member) {
         compare(entry.value, member.type, [...path, entry.key], ctx);
         continue;
