@@ -282,6 +282,18 @@ describe('older renderings and copies (each a real rendering with one change)', 
   });
 });
 
+describe('compact copies that keep entries apart', () => {
+  it('a list item ending an entry’s text is not glued onto the next entry’s head (that is lynx’s name broken at its width, indented under it)', () => {
+    const rst = read('rst-1.26/ce/get_usage_forecast.rst');
+    const compact = renderCompact(rst);
+    expect(compact).toContain('- NORMALIZED_USAGE_AMOUNT\nGranularity (string) –');
+    const { op, errors } = operationOf(compact);
+    expect(errors).toEqual([]);
+    expect(op.input.members.map((m) => [m.name, m.required])).toEqual(operationOf(rst, 'page.rst').op.input.members.map((m) => [m.name, m.required]));
+    expect(op.input.members.find((m) => m.name === 'Granularity')?.required).toBe(true);
+  });
+});
+
 describe('compact copies that glue the next entry onto the line before it', () => {
   const seed = readFileSync(SEED, 'utf8');
   const whole = operationOf(seed).op;

@@ -228,9 +228,11 @@ function joinWrappedHeads(lines: readonly TextLine[]): TextLine[] {
         i = j;
         continue;
       }
-      // A name longer than the line, hard-wrapped inside (lynx): `…Associatio` / `ns (list) –`.
+      // A name longer than the line, hard-wrapped inside (lynx): `…Associatio` / `ns (list) –`, the
+      // rest under the name's text, deeper than its glyph (a list item's word ending an entry's
+      // text, followed by the next entry at the item's column, is not a broken name: the compact copy).
       const glued = `${line.text}${next.text}`;
-      if (/^[A-Za-z0-9_]+$/.test(text) && text !== line.text && /^[A-Za-z0-9_]+ \(/.test(next.text) && parseTextEntryHead(glued)) {
+      if (/^[A-Za-z0-9_]+$/.test(text) && text !== line.text && next.indent > line.indent && /^[A-Za-z0-9_]+ \(/.test(next.text) && parseTextEntryHead(glued)) {
         out.push({ ...line, text: glued });
         i++;
         continue;
