@@ -9,6 +9,8 @@ import { runToIR } from './pipeline/load-ir.ts';
 import { runPipeline, type PipelineResult } from './pipeline/run.ts';
 import { TreeSink } from './pipeline/sink.ts';
 import { readers } from './read/registry.ts';
+import { progressReporter, type ProgressOptions, type ProgressReporter, type ProgressStream } from './progress.ts';
+import type { IR } from './ir/model.ts';
 import { registerReviewCommands } from './diff/commands.ts';
 import { registerPackCommand } from './diff/pack.ts';
 import { REPO_URL } from './repo.ts';
@@ -26,12 +28,38 @@ export const GENERATOR_VERSION: string = (
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Where long runs show their progress (a terminal when `isTTY`); none: no progress. */
+  progress?: ProgressStream;
+  /** The clock and interval of the plain progress lines (tests inject them). */
+  progressClock?: Pick<ProgressOptions, 'now' | 'intervalMs'>;
 }
 
 const processIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  progress: process.stderr,
 };
+
+/** A progress reporter for `io` (nothing with `--quiet` or without a progress stream). */
+function reporterFor(io: CliIO, quiet: boolean | undefined): ProgressReporter {
+  return progressReporter(io.progress ?? { write: () => true }, { quiet: quiet === true || io.progress === undefined, ...io.progressClock });
+}
+
+/** One line per service and the totals of an IR: what `docsdk ir --summary` prints instead of the IR. */
+export function irSummary(ir: IR, diagnostics: readonly Diagnostic[]): string {
+  const lines: string[] = [];
+  let operations = 0;
+  let shapes = 0;
+  for (const s of ir.services) {
+    const n = Object.keys(s.shapes).length;
+    operations += s.operations.length;
+    shapes += n;
+    lines.push(`${s.provider}-${s.id}: ${s.operations.length} operations, ${n} shapes, ${(s.warnings ?? []).length} warnings in the IR`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  lines.push(`${ir.services.length} services, ${operations} operations, ${shapes} shapes; diagnostics: ${errors} errors, ${diagnostics.length - errors} warnings`);
+  return `${lines.join('\n')}\n`;
+}
 
 /** Prints diagnostics and tells whether they fail the run (errors; warnings too with --strict). */
 function report(io: CliIO, diagnostics: readonly Diagnostic[], strict: boolean): boolean {
@@ -71,14 +99,17 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .description('print the IR of the documents under PATH (files or folders, read recursively) as JSON')
     .argument('<paths...>', 'documents or folders of documents')
     .option('--strict', 'fail on warnings too')
-    .action(async (paths: string[], opts: { strict?: boolean }) => {
+    .option('--summary', 'print counts (services, operations, shapes, diagnostics) instead of the IR')
+    .option('--quiet', 'show no progress')
+    .action(async (paths: string[], opts: { strict?: boolean; summary?: boolean; quiet?: boolean }) => {
       const strict = opts.strict ?? false;
-      const { ir, result } = await runToIR(paths, { generatorVersion: GENERATOR_VERSION, strict });
+      const progress = reporterFor(io, opts.quiet);
+      const { ir, result } = await runToIR(paths, { generatorVersion: GENERATOR_VERSION, strict, onProgress: (e) => progress.update(e) }).finally(() => progress.stop());
       // The IR of what could be read is printed even when the run fails (docs/ir.md, "Partial reading").
       if (failed(io, result, strict)) exitCode = EXIT_BAD_INPUT;
       const skipped = Object.entries(result.skipped).sort(([a], [b]) => (a < b ? -1 : 1));
       if (skipped.length > 0) io.stderr(`skipped (not client operations): ${skipped.map(([kind, n]) => `${n} ${kind}`).join(', ')}\n`);
-      io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
+      io.stdout(opts.summary ? irSummary(ir, result.diagnostics) : `${JSON.stringify(ir, null, 2)}\n`);
     });
 
   program
@@ -92,10 +123,12 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .option('--no-cache', 'read and emit everything, and leave the cache alone')
     .option('--keep-going', 'write the services without errors; one with errors keeps its package as it was (still exit 1)')
     .option('--allow-unconfigured', 'generate services without a service.json too (corpora of pages: their clients need an endpoint option)')
-    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean; allowUnconfigured?: boolean }) => {
+    .option('--quiet', 'show no progress and no line per package')
+    .action(async (paths: string[], opts: { strict?: boolean; out: string; checkTypes?: boolean; cache: boolean; cacheDir: string; keepGoing?: boolean; allowUnconfigured?: boolean; quiet?: boolean }) => {
       const strict = opts.strict ?? false;
       const keepGoing = opts.keepGoing ?? false;
       const sink = new TreeSink(opts.out);
+      const progress = reporterFor(io, opts.quiet);
       const result = await runPipeline(paths, sink, {
         generatorVersion: GENERATOR_VERSION,
         checkTypes: opts.checkTypes ?? false,
@@ -103,13 +136,14 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
         keepGoing,
         requireServices: true,
         allowUnconfigured: opts.allowUnconfigured ?? false,
+        onProgress: (e) => progress.update(e),
         ...(opts.cache ? { cacheDir: opts.cacheDir } : {}),
-      });
+      }).finally(() => progress.stop());
       const bad = failed(io, result, strict, `nothing written: ${opts.out} is unchanged`);
       if (bad) exitCode = EXIT_BAD_INPUT;
       if (!result.committed) return;
       for (const folder of result.leftOut) io.stderr(`not written (errors above): ${opts.out}/${folder}\n`);
-      for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files} files)\n`);
+      if (!opts.quiet) for (const p of result.packages) io.stdout(`${opts.out}/${p.folder}: ${p.packageName} (${p.files} files)\n`);
       for (const p of sink.removed) io.stdout(`removed ${opts.out}/${p.folder}: ${p.packageName} (its service is no longer in ${paths.join(' ')})\n`);
     });
 

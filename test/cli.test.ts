@@ -21,6 +21,21 @@ describe('docsdk ir', () => {
     expect(ir.services.map((s: { id: string }) => s.id)).toEqual(['odb', 'partnercentral-account']);
   });
 
+  it('--summary prints counts per service and in total instead of the IR', async () => {
+    const r = await run('ir', 'specs', '--summary');
+    expect(r.code).toBe(0);
+    const ir = JSON.parse((await run('ir', 'specs')).stdout) as IR;
+    const shapes = ir.services.map((s) => Object.keys(s.shapes).length);
+    expect(r.stdout).toBe(
+      [
+        ...ir.services.map((s, i) => `${s.provider}-${s.id}: ${s.operations.length} operations, ${shapes[i]} shapes, 0 warnings in the IR`),
+        `4 services, 14 operations, ${shapes.reduce((a, b) => a + b, 0)} shapes; diagnostics: 0 errors, 0 warnings`,
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).toMatch(/^baidu-vpc: 11 operations, /m);
+  });
+
   it('gives byte-identical output on a second run', async () => {
     const a = await run('ir', 'specs/aws/odb');
     const b = await run('ir', 'specs/aws/odb');

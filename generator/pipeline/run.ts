@@ -63,6 +63,19 @@ export interface PipelineOptions {
    * service as an error.
    */
   allowUnconfigured?: boolean;
+  /** Told how far the run is, after each document read and each service done ({@link ProgressEvent}). */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * How far a run is: its phase (`reading` documents, then `generating` services — `building` when
+ * nothing is emitted), and how many of that phase's items are done of how many.
+ */
+export interface ProgressEvent {
+  phase: 'reading' | 'generating' | 'building';
+  done: number;
+  total: number;
+  unit: 'documents' | 'services';
 }
 
 /** What a run did: every diagnostic, the problems that stopped it, and what the sink was given. */
@@ -141,7 +154,11 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     const size = (d: KeyedDocument) => index.files[d.file]?.size ?? (cold ? statSync(d.file).size : 0);
     const threaded = unread.reduce((n, d) => n + size(d), 0) >= (options.poolMinBytes ?? POOL_MIN_BYTES);
     const readingPool = () => (threaded ? (pool ??= new ReadPool(options.threads)) : undefined);
+    const progress = options.onProgress ?? (() => {});
+    let read = 0;
+    if (unread.length > 0) progress({ phase: 'reading', done: 0, total: unread.length, unit: 'documents' });
     await readDocuments(unread, readingPool, lanes, (doc, { summary, json }) => {
+      progress({ phase: 'reading', done: ++read, total: unread.length, unit: 'documents' });
       if (cold) doc.key = keyOf(doc);
       pages.set(doc.key, json);
       index.documents[doc.key] = summary;
@@ -183,33 +200,46 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
     const inFlight = new Set<Promise<void>>();
     const handed = new Set<string>();
     let emitFailure: Error | undefined;
+    const phase = sink.emits ? 'generating' : 'building';
+    let servicesDone = 0;
+    const serviceDone = () => progress({ phase, done: ++servicesDone, total: services.length, unit: 'services' });
+    if (services.length > 0) progress({ phase, done: 0, total: services.length, unit: 'services' });
     for (const [order, service] of services.entries()) {
+      // Each service is done when its iteration ends, or, sent to an emitting thread, when that job ends.
+      let sent = false;
+      try {
+        sent = await produce(order, service);
+      } finally {
+        if (!sent) serviceDone();
+      }
+    }
+    async function produce(order: number, service: PlannedService): Promise<boolean> {
       const known = cachedRecord(service);
       if (known) {
         result.diagnostics.push(...known.diagnostics);
         given.push({ order, service, record: known, cached: true });
         if (opened && !fails()) sink.cached(service.key, known);
-        continue;
+        return false;
       }
       const servicePages = service.documents.map((d) => JSON.parse(pages.get(d.key)!) as ReadPage).sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
       for (const d of service.documents) pages.delete(d.key);
       const built = buildChecked(service, servicePages, result, { requireSettings: sink.emits && !(options.allowUnconfigured ?? false) });
-      if (!built) continue;
+      if (!built) return false;
       const entry = { order, service, record: built.record, cached: false };
       given.push(entry);
       // A second service with the same key is an error (reported below, in order): no sink gets it.
       const key = serviceKey(built.service);
-      if (handed.has(key)) continue;
+      if (handed.has(key)) return false;
       handed.add(key);
       if (opened && !sink.emits) sink.built(built.service, entry.record);
       if (options.keepGoing && sink.emits && (built.record.diagnostics.some(isError) || service.documents.some((d) => index.documents[d.key]!.diagnostics.some(isError)))) {
         result.leftOut.push(built.record.folder);
         given.pop();
         if (opened) sink.keepExisting(built.record.folder);
-        continue;
+        return false;
       }
       // Once the run fails no package reaches the sink: services are still built, for their diagnostics.
-      if (!opened || !sink.emits || fails()) continue;
+      if (!opened || !sink.emits || fails()) return false;
       const place = (pkg: EmittedPackage) => {
         for (const e of pkg.typeErrors) result.problems.push(`${pkg.folder}/${e}`);
         entry.record = { ...entry.record, folder: pkg.folder, packageName: pkg.packageName, files: pkg.files.map((f) => f.path) };
@@ -220,14 +250,18 @@ export async function runPipeline(paths: readonly string[], sink: Sink, options:
       if (emitPool) {
         const job = emitPool.emit(built.service, versions, checkTypes).then(place, (e: Error) => void (emitFailure ??= e));
         inFlight.add(job);
-        void job.finally(() => inFlight.delete(job));
+        void job.finally(() => {
+          inFlight.delete(job);
+          serviceDone();
+        });
         // One service in flight per thread: a large one (quicksight: 12 MB of types) takes a thread's
         // memory for a while, and memory must hold only what is in flight.
         if (inFlight.size >= emitPool.threads) await Promise.race(inFlight);
-      } else {
-        renderer ??= handlebarsRenderer(TEMPLATES_DIR, templatesCache);
-        place(await emitPackage(built.service, renderer, versions, checkTypes));
+        return true;
       }
+      renderer ??= handlebarsRenderer(TEMPLATES_DIR, templatesCache);
+      place(await emitPackage(built.service, renderer, versions, checkTypes));
+      return false;
     }
     await Promise.all(inFlight);
     if (emitFailure) throw emitFailure;
