@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ReadOperation } from './input.ts';
+import type { SettingsPositions, TextPosition } from '../settings/positions.ts';
 import type { ServiceSettings, SettingsLocator } from '../settings/service-settings.ts';
 
 /** What the check needs of a service folder. */
@@ -14,6 +15,8 @@ export interface BindingInput {
   settings: ServiceSettings;
   settingsFile?: string;
   locateSetting?: SettingsLocator;
+  /** Line and column of settings (the key of each binding problem); without it, the line from `locateSetting`. */
+  settingsPositions?: SettingsPositions;
   /** Every operation the folder's pages document. */
   operations: readonly ReadOperation[];
 }
@@ -22,8 +25,8 @@ export interface BindingInput {
 export function checkBindings(input: BindingInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const settingsFile = input.settingsFile ?? 'service.json';
-  const at = (keys: string[]) => input.locateSetting?.(keys) ?? 1;
-  const fail = (file: string, line: number, message: string) => out.push({ file, line, column: 1, severity: 'error', message });
+  const at = (keys: string[]): TextPosition => input.settingsPositions?.key(keys) ?? { line: input.locateSetting?.(keys) ?? 1, column: 1 };
+  const fail = (file: string, where: TextPosition, message: string) => out.push({ file, ...where, severity: 'error', message });
   const documented = new Map(input.operations.map((op) => [op.method, op]));
   const bindings = input.settings.operations ?? {};
   const needsBinding = input.settings.protocol === 'rest-json';
@@ -32,7 +35,7 @@ export function checkBindings(input: BindingInput): Diagnostic[] {
   const bound = new Set(input.operations.filter((op) => op.http).map((op) => op.method));
   for (const op of input.operations) {
     if (bound.has(op.method) || bindings[op.method]?.http || !needsBinding) continue;
-    fail(op.source.file, op.source.line, `${op.method} has no HTTP binding: expected "operations" › "${op.method}" › "http" in ${settingsFile}`);
+    fail(op.source.file, { line: op.source.line, column: 1 }, `${op.method} has no HTTP binding: expected "operations" › "${op.method}" › "http" in ${settingsFile}`);
   }
   const pages = [...new Set(input.operations.map((op) => op.source.file))].sort();
   for (const [method, settings] of Object.entries(bindings)) {
@@ -61,14 +64,13 @@ export function checkBindings(input: BindingInput): Diagnostic[] {
     }
     const paginator = settings.paginator;
     if (paginator) {
-      const line = at(['operations', method, 'paginator']);
       for (const key of ['inputToken', 'limitKey'] as const) {
         const member = paginator[key];
-        if (member !== undefined && !inputMembers.has(member)) fail(settingsFile, line, `the paginator of ${method} names ${key} "${member}", which its input (${page}) does not have`);
+        if (member !== undefined && !inputMembers.has(member)) fail(settingsFile, at(['operations', method, 'paginator', key]), `the paginator of ${method} names ${key} "${member}", which its input (${page}) does not have`);
       }
       for (const key of ['outputToken', 'items', 'moreResults'] as const) {
         const member = paginator[key];
-        if (member !== undefined && outputMembers && !outputMembers.has(member)) fail(settingsFile, line, `the paginator of ${method} names ${key} "${member}", which its output (${page}) does not have`);
+        if (member !== undefined && outputMembers && !outputMembers.has(member)) fail(settingsFile, at(['operations', method, 'paginator', key]), `the paginator of ${method} names ${key} "${member}", which its output (${page}) does not have`);
       }
     }
   }

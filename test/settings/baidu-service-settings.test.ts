@@ -111,6 +111,22 @@ describe('binding checks against the page', () => {
     ]);
   });
 
+  it('puts each binding problem at the column of its key (the member, the paginator field)', () => {
+    const bad = edited((j) => {
+      j.operations.get_peerconn.http.members.role = { location: 'query' };
+      j.operations.list_peerconns.paginator.outputToken = 'next';
+    });
+    const loaded = parseServiceSettings(bad, 'x.json');
+    const found = checkBindings({ settings: loaded.settings, settingsFile: 'x.json', locateSetting: loaded.locate, settingsPositions: loaded.positions, operations: page.operations });
+    const keyAt = (needle: string, after: string) => {
+      const offset = bad.indexOf(needle, bad.indexOf(after));
+      const before = bad.slice(0, offset).split('\n');
+      return { line: before.length, column: before.at(-1)!.length + 1 };
+    };
+    expect(found.map((d) => ({ line: d.line, column: d.column }))).toEqual([keyAt('"outputToken"', '"list_peerconns"'), keyAt('"role"', '"get_peerconn"')]);
+    expect(found.map((d) => d.column)).toEqual([9, 11]);
+  });
+
   it('rejects a paginator naming members the operation lacks', () => {
     const bad = edited((j) => (j.operations.list_peerconns.paginator.outputToken = 'next'));
     expect(check(bad)).toEqual([expect.stringMatching(/the paginator of list_peerconns names outputToken "next", which its output \(page\.txt:\d+\) does not have$/)]);
