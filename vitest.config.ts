@@ -42,6 +42,7 @@ export const SLOW = [
   'test/read/cut-pages.test.ts',
   'test/read/pool.test.ts',
   'test/read/boto3/aliases.test.ts',
+  'test/wire/check.test.ts',
   'test/worker-threads.test.ts',
 ];
 

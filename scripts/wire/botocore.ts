@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -75,7 +75,7 @@ export interface BotocoreModel {
 /** The newest `service-2.json` of `service` under `data`, or undefined. */
 export function modelFile(service: string, data = BOTOCORE_DATA): string | undefined {
   const dir = path.join(data, service);
-  if (!existsSync(dir)) return undefined;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined;
   for (const version of readdirSync(dir).sort().reverse()) {
     for (const name of ['service-2.json', 'service-2.json.gz']) {
       const file = path.join(dir, version, name);

@@ -15,6 +15,8 @@ export function normalise(v: unknown): unknown {
   if (v instanceof Date) return { $date: Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString() };
   if (v instanceof Uint8Array) return { $bytes: Buffer.from(v).toString('hex') };
   if (typeof v === 'number' && !Number.isFinite(v)) return { $number: String(v) };
+  // The AWS SDK's LazyJsonString (a `jsonvalue` string) is a String object.
+  if (v instanceof String) return v.toString();
   if (Array.isArray(v)) return v.map(normalise);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
