@@ -15,6 +15,7 @@ import type { ApiMember } from './api-symbol.ts';
 export const ERROR_CLASS_MEMBERS: readonly ApiMember[] = [
   { name: '$fault', type: '"client" | "server"' },
   { name: '$metadata', type: 'ResponseMetadata' },
+  { name: '$response', type: 'HttpResponse | undefined', optional: true },
   { name: 'cause', type: 'unknown', optional: true },
   { name: 'code', type: 'string' },
   { name: 'message', type: 'string' },
@@ -25,9 +26,12 @@ export const ERROR_CLASS_MEMBERS: readonly ApiMember[] = [
 /** Members of the runtime's `ClientConfig`, which every client's config interface extends, by name. */
 export const CLIENT_CONFIG_MEMBERS: readonly ApiMember[] = [
   { name: 'credentials', type: 'Credentials | CredentialsProvider | undefined', optional: true },
+  { name: 'disableHostPrefix', type: 'boolean | undefined', optional: true },
   { name: 'endpoint', type: 'string | undefined', optional: true },
   { name: 'env', type: 'Readonly<Record<string, string | undefined>> | undefined', optional: true },
   { name: 'fetch', type: '((input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) | undefined', optional: true },
+  { name: 'interceptors', type: 'readonly Interceptor[] | undefined', optional: true },
+  { name: 'logger', type: 'Logger | undefined', optional: true },
   { name: 'maxAttempts', type: 'number | undefined', optional: true },
   { name: 'region', type: 'string | undefined', optional: true },
   { name: 'requestTimeoutMs', type: 'number | undefined', optional: true },
