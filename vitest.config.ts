@@ -35,6 +35,7 @@ export const SLOW = [
   'test/fuzz/campaign.test.ts',
   'test/fuzz/emit.test.ts',
   'test/fuzz/readers.test.ts',
+  'test/ir/shapes-corpus.test.ts',
   'test/pipeline/read.test.ts',
   'test/pipeline/services.slow.test.ts',
   'test/read/baidu-broken.slow.test.ts',

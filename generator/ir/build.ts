@@ -126,6 +126,11 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
   operations.sort((a, b) => compare(a.op.name, b.op.name));
 
   const namer = new ShapeNamer();
+  // Every use of a shape first, so a shape shared by many operations is named by all of them (rule 4).
+  for (const { op, input: inputNode, output } of operations) {
+    namer.collect(inputNode, op.input);
+    namer.collect(output, op.output);
+  }
   for (const { op, input: inputNode, output } of operations) {
     op.input = namer.nameRoot(inputNode, op.input);
     op.output = namer.nameRoot(output, op.output);

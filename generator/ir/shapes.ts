@@ -7,9 +7,18 @@
  *    `<Singular>Map` and its value `<Singular>`; a name the facts give (`shapeName`) wins;
  * 3. scalars without enum values share one shape per type: `String`, `Integer`, `Float`,
  *    `Boolean`, `Timestamp`, `Blob`, `Stream`, `Document`;
- * 4. identical shapes (same content, documentation included) under the same name are one shape;
- *    a different shape wanting a taken name gets its parent's name as a prefix
- *    (`OdbPeeringConnectionStatus`), then a number (`Status2`, `Status3`, …);
+ * 4. identical shapes (same content, documentation included) are one shape wherever they are used,
+ *    under one name chosen from every use's name of rule 2 (the docs never name it: DynamoDB's
+ *    AttributeValue is reached as `Item`, `Key`, `Value`, `AttributeValueList`'s element, …). The
+ *    candidates are ranked: most of their words found in the shape's own documentation (words of
+ *    the documentation split at capitals too, singular: "Represents the data for an attribute …
+ *    attribute value …" gives `AttributeValue` 2), then — when some word was found — fewest words
+ *    not found (`AttributeValue` before `ExpressionAttributeValue`), then most uses as a member's
+ *    own name (`KeyMap` before a list element's `Response`), most uses, fewest words, shortest,
+ *    first in code-unit order. Shapes take their best candidate no other shape has taken (shapes
+ *    with fewer candidates first, then in the order first reached; operation inputs and outputs
+ *    and the scalar names are never candidates); a shape left without a free candidate, or reached only from error classes, gets
+ *    its parent's name as a prefix (`OdbPeeringConnectionStatus`), then a number (`Status2`, …);
  * 5. operations are named in sorted order, input before output, members in document order,
  *    parents before children — so ids do not depend on file order;
  * 6. a recursion the docs cut short refers back to the enclosing shape reached through a member
@@ -19,6 +28,7 @@
 import { createHash } from 'node:crypto';
 import type { Member, Shape } from './model.ts';
 import type { MemberNode, RecursiveNode, StructureNode, TypeNode } from './input.ts';
+import pluralize from 'pluralize';
 import { pascalCase, singular } from './naming.ts';
 
 const SCALAR_NAMES: Record<string, string> = {
@@ -58,10 +68,66 @@ export class ShapeNamer {
   readonly shapes = new Map<string, Shape>();
   private readonly keyOfId = new Map<string, string>();
   private readonly keys = new WeakMap<object, string>();
+  /** Rule 4's candidates: content key → name → number of uses, keys in the order first reached. */
+  private readonly uses = new Map<string, { node: Exclude<TypeNode, RecursiveNode>; names: Map<string, Uses> }>();
+  private readonly walked = new Set<string>();
+  private readonly rootIds = new Set<string>();
+  /** Content key → its chosen name, and name → the key holding it; set by the first {@link nameRoot}. */
+  private chosen: Map<string, string> | undefined;
+  private readonly holder = new Map<string, string>();
+  /** Content key → the id its shape got (roots aside). */
+  private readonly idOfKey = new Map<string, string>();
+
+  /**
+   * Records every use of the shapes `node` (a root named `id`) reaches, so that {@link nameRoot} names
+   * each shared shape by all its uses (rule 4). Call it for every operation's input and output first.
+   */
+  collect(node: StructureNode, id: string): void {
+    if (this.chosen) throw new Error('ShapeNamer.collect after nameRoot');
+    this.rootIds.add(id);
+    for (const m of node.members) this.walk(m.type, memberDesired(m), true);
+  }
 
   /** Names a top-level structure (an operation's input or output) and everything it reaches. */
   nameRoot(node: StructureNode, id: string): string {
+    this.chosen ??= this.choose();
     return this.assign(node, id, undefined, []);
+  }
+
+  /** Rule 2's name of `node` reached as `desired`, recorded under its content key; then its children. */
+  private walk(node: TypeNode, desired: string, direct: boolean): void {
+    if (node.kind === 'recursive' || isPlainScalar(node)) return;
+    const key = this.key(node);
+    const name = node.shapeName ?? desired;
+    let entry = this.uses.get(key);
+    if (!entry) this.uses.set(key, (entry = { node, names: new Map() }));
+    const uses = entry.names.get(name) ?? { direct: 0, all: 0 };
+    entry.names.set(name, { direct: uses.direct + (direct || node.shapeName !== undefined ? 1 : 0), all: uses.all + 1 });
+    // The same shape reached under the same name reaches the same names below: walked once.
+    const seen = `${key}\u0000${desired}`;
+    if (this.walked.has(seen)) return;
+    this.walked.add(seen);
+    if (node.kind === 'structure' || node.kind === 'union') for (const m of node.members) this.walk(m.type, memberDesired(m), true);
+    else if (node.kind === 'list') this.walk(node.member, singular(desired.replace(/List$/, '')), false);
+    else if (node.kind === 'map') {
+      const base = singular(desired.replace(/Map$/, ''));
+      this.walk(node.key, `${base}Key`, false);
+      this.walk(node.value, base, false);
+    }
+  }
+
+  /** Rule 4: each shared shape's name, by rank; shapes with fewer candidates choose first, then first reached. */
+  private choose(): Map<string, string> {
+    const chosen = new Map<string, string>();
+    const scalars = new Set(Object.values(SCALAR_NAMES));
+    const order = [...this.uses].map((entry, i) => ({ entry, i })).sort((a, b) => a.entry[1].names.size - b.entry[1].names.size || a.i - b.i);
+    for (const { entry: [key, { node, names }] } of order) {
+      const best = rankNames(names, node.documentation).find((name) => !this.holder.has(name) && !this.rootIds.has(name) && !scalars.has(name));
+      if (best === undefined) continue;
+      chosen.set(key, best);
+      this.holder.set(best, key);
+    }
+    return chosen;
   }
 
   /** Content key of a node: equal keys mean identical shapes. Memoised; recursion keyed by name. */
@@ -102,15 +168,20 @@ export class ShapeNamer {
     const key = this.key(node);
     const candidates = [desired];
     if (parent && !desired.startsWith(parent)) candidates.push(parent + desired);
+    // A name rule 4 gave another shape is taken even before that shape is reached.
+    const free = (candidate: string) => {
+      const holder = this.holder.get(candidate);
+      return holder === undefined || holder === key;
+    };
     for (const candidate of candidates) {
       const existing = this.keyOfId.get(candidate);
-      if (existing === undefined) return { id: candidate, fresh: true };
+      if (existing === undefined && free(candidate)) return { id: candidate, fresh: true };
       if (existing === key) return { id: candidate, fresh: false };
     }
     for (let n = 2; ; n++) {
       const candidate = `${desired}${n}`;
       const existing = this.keyOfId.get(candidate);
-      if (existing === undefined) return { id: candidate, fresh: true };
+      if (existing === undefined && free(candidate)) return { id: candidate, fresh: true };
       if (existing === key) return { id: candidate, fresh: false };
     }
   }
@@ -118,12 +189,17 @@ export class ShapeNamer {
   /** Assigns ids to `node` and its descendants (parents first); returns the node's id. */
   private assign(node: TypeNode, desired: string, parent: string | undefined, ancestors: Ancestor[], via?: string): string {
     if (node.kind === 'recursive') return resolveRecursion(node, ancestors, desired);
-    const scalarName = SCALAR_NAMES[node.kind];
-    const isPlainScalar = scalarName !== undefined && !('enum' in node && node.enum) && !node.shapeName && !node.documentation;
-    const name = isPlainScalar ? scalarName! : (node.shapeName ?? desired);
-    const { id, fresh } = this.idFor(node, name, isPlainScalar ? undefined : parent);
+    const key = this.key(node);
+    // A shape met before is that shape, whatever this use would call it (rule 4); a root keeps its own id (rule 1).
+    const root = ancestors.length === 0;
+    const known = root ? undefined : this.idOfKey.get(key);
+    if (known !== undefined) return known;
+    const plain = isPlainScalar(node);
+    const name = plain ? SCALAR_NAMES[node.kind]! : (node.shapeName ?? this.chosen?.get(key) ?? desired);
+    const { id, fresh } = this.idFor(node, name, plain ? undefined : parent);
     if (!fresh) return id;
-    this.keyOfId.set(id, this.key(node));
+    this.keyOfId.set(id, key);
+    if (!root) this.idOfKey.set(key, id);
     switch (node.kind) {
       case 'structure':
       case 'union': {
@@ -168,10 +244,7 @@ export class ShapeNamer {
   }
 
   private member(m: MemberNode, parentId: string, ancestors: Ancestor[]): Member {
-    const base = pascalCase(m.name);
-    const desired =
-      m.type.kind === 'list' ? `${singular(base)}List` : m.type.kind === 'map' ? `${singular(base)}Map` : base;
-    const target = this.assign(m.type, desired, parentId, ancestors, m.name);
+    const target = this.assign(m.type, memberDesired(m), parentId, ancestors, m.name);
     const member: Member = { target };
     if (m.required) member.required = true;
     const unknown = [...(m.required === undefined ? (['required'] as const) : []), ...(m.unknown ?? [])];
@@ -181,6 +254,52 @@ export class ShapeNamer {
     if (m.documentedName !== undefined && m.documentedName !== m.name) member.documentedName = m.documentedName;
     return member;
   }
+}
+
+/**
+ * Rule 2's name for a member's type: `tags` → `TagList` (a list), `TagMap` (a map), else `Tags`; a
+ * member already called a list or map keeps its name (`AttributeValueList`, not `AttributeValueListList`,
+ * so its element is `AttributeValue`).
+ */
+function memberDesired(m: MemberNode): string {
+  const base = pascalCase(m.name);
+  if (m.type.kind === 'list') return /.List$/.test(base) ? base : `${singular(base)}List`;
+  if (m.type.kind === 'map') return /.Map$/.test(base) ? base : `${singular(base)}Map`;
+  return base;
+}
+
+/** A scalar of no enum, name or documentation: one shared shape per type (rule 3). */
+function isPlainScalar(node: Exclude<TypeNode, RecursiveNode>): boolean {
+  return SCALAR_NAMES[node.kind] !== undefined && !('enum' in node && node.enum) && !node.shapeName && !node.documentation;
+}
+
+/** Singular, lower-case words of a name or text, split at non-alphanumerics and capitals (`AttributeValues` → attribute, value). */
+function nameWords(text: string): string[] {
+  return text
+    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+    .filter(Boolean)
+    .map((w) => pluralize.singular(w.toLowerCase()));
+}
+
+/** How often a name was given to a shape: by a member's own name (`direct`), or at all (also as an element or value). */
+export interface Uses {
+  direct: number;
+  all: number;
+}
+
+/** Rule 4's ranking of a shape's candidate names, best first. */
+export function rankNames(names: ReadonlyMap<string, Uses>, documentation: string | undefined): string[] {
+  const documented = new Set(documentation ? nameWords(documentation) : []);
+  const scored = [...names].map(([name, uses]) => {
+    const words = nameWords(name);
+    const found = words.filter((w) => documented.has(w)).length;
+    return { name, sort: [-found, found > 0 ? words.length - found : 0, -uses.direct, -uses.all, words.length, name.length] };
+  });
+  scored.sort((a, b) => {
+    for (let i = 0; i < a.sort.length; i++) if (a.sort[i] !== b.sort[i]) return a.sort[i]! - b.sort[i]!;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  return scored.map((s) => s.name);
 }
 
 /** The ancestors of a node's members: the node's own, and the member that led to it. */

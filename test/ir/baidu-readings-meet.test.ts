@@ -145,7 +145,9 @@ describe('an API-reference page alone', () => {
     const op = operationOf(service, 'CreateNatGateway');
     expect(op.http?.members?.dnatEips).toEqual({ location: 'body' });
     // Its location cell is cut, but the request structure's body holds it.
-    expect(memberOf(service, op.input, 'dnatEips')).toEqual({ target: 'DnatEipList', unknown: ['type'] });
+    // The same list as `eips`: one shape, named by the shorter of its uses (shapes.ts, rule 4).
+    expect(memberOf(service, op.input, 'dnatEips')).toEqual({ target: 'EipList', unknown: ['type'] });
+    expect(memberOf(service, op.input, 'eips')).toMatchObject({ target: 'EipList' });
     expect(memberOf(service, op.input, 'resourceGroupId')).toEqual({ target: 'Document', unknown: ['required', 'type'] });
     expect(op.incomplete?.[0]).toEqual({ section: 'Request parameters', state: 'cut' });
   });
