@@ -154,6 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     failed: (result, strict) => failed(io, result, strict),
     setExitCode: (code) => (exitCode = code),
     generatorVersion: GENERATOR_VERSION,
+    progress: (quiet) => reporterFor(io, quiet),
   });
   registerPackCommand(program, { stdout: io.stdout, stderr: io.stderr, setExitCode: (code) => (exitCode = code) });
 

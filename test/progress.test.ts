@@ -98,12 +98,17 @@ describe('the CLI', () => {
     return { code, stdout };
   };
 
-  test('generate reports its phases off a terminal, and nothing with --quiet', async () => {
+  test('generate and check report their phases off a terminal, and nothing with --quiet', async () => {
     const out = `${tempDir('docsdk-progress-')}/generated`;
     const log = recorder(false);
     expect((await run(log, 'generate', 'specs', '--out', out, '--no-cache')).code).toBe(0);
     const documents = log.text.match(/^docsdk: reading 0\/(\d+) documents$/m)?.[1];
     expect(log.text).toBe(`docsdk: reading 0/${documents} documents\ndocsdk: reading ${documents}/${documents} documents\ndocsdk: generating 0/4 services\ndocsdk: generating 4/4 services\n`);
+
+    // check runs the same pipeline, into memory: the same phases.
+    const checked = recorder(false);
+    expect((await run(checked, 'check', 'specs', '--out', out)).code).toBe(0);
+    expect(checked.text).toBe(log.text);
 
     const quiet = recorder(false);
     const r = await run(quiet, 'generate', 'specs', '--out', out, '--no-cache', '--quiet');

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.ts';
-import { runPipeline, type PipelineResult } from '../pipeline/run.ts';
+import { runPipeline, type PipelineResult, type ProgressEvent } from '../pipeline/run.ts';
+import type { ProgressReporter } from '../progress.ts';
 import { answersFor, inputFolders } from '../pipeline/owned.ts';
 import { MemorySink } from '../pipeline/sink.ts';
 import { compareTree, isClean } from './check.ts';
@@ -28,6 +29,8 @@ export interface CommandContext {
   failed(result: PipelineResult, strict: boolean): boolean;
   setExitCode(code: number): void;
   generatorVersion: string;
+  /** A progress display for a long run (nothing when `quiet`); none given: no progress. */
+  progress?: (quiet: boolean) => ProgressReporter;
   /** Runs `npm publish`; tests inject one. */
   runCommand?: CommandRunner;
 }
@@ -61,11 +64,18 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
     .argument('[paths...]', 'documents or folders of documents', ['specs'])
     .option('--out <dir>', 'generated folder to check', 'generated')
     .option('--strict', 'fail on warnings too')
-    .action(async (paths: string[], opts: { out: string; strict?: boolean }) => {
+    .option('--quiet', 'show no progress')
+    .action(async (paths: string[], opts: { out: string; strict?: boolean; quiet?: boolean }) => {
       // The run `generate` makes, into memory instead of the output folder (and without the cache:
       // the gate trusts nothing but the specs).
       const sink = new MemorySink();
-      const result = await runPipeline(paths, sink, { generatorVersion: ctx.generatorVersion, strict: opts.strict ?? false, requireServices: true });
+      const progress = ctx.progress?.(opts.quiet ?? false);
+      const result = await runPipeline(paths, sink, {
+        generatorVersion: ctx.generatorVersion,
+        strict: opts.strict ?? false,
+        requireServices: true,
+        ...(progress ? { onProgress: (e: ProgressEvent) => progress.update(e) } : {}),
+      }).finally(() => progress?.stop());
       if (ctx.failed(result, opts.strict ?? false)) return fail();
       const tree = sink.tree;
       // What generate would leave: other packages stay, but those the run answers for and no longer gives.
