@@ -259,7 +259,7 @@ interface ChunkLines {
 function readBlocksOf(reader: DirectiveReader, lines: ChunkLines, first: number, last: number, enclosingClass: string | undefined): void {
   const from = lines.starts[first - 1] ?? lines.text.length;
   const to = lines.starts[last] ?? lines.text.length;
-  const blocks = buildTree(joinShallowContinuations(splitLines(lines.text.slice(from, to), first + lines.base)));
+  const blocks = buildTree(joinEntryContinuations(joinShallowContinuations(splitLines(lines.text.slice(from, to), first + lines.base))));
   // Entries nest by indentation alone (no literal bounds them): their tree is cut at a depth readers can recurse to.
   const cut = limitDepth(blocks);
   if (cut) reader.tooDeep(cut.line);
@@ -290,6 +290,54 @@ function joinShallowContinuations(lines: TextLine[]): TextLine[] {
     previous = out;
     return out;
   });
+}
+
+/** An entry head as boto3 writes one (`- **Name** *(type) --*`, `- *(type) --*`): its first characters. */
+const ENTRY_START = /^- (?:\*\*|\*\()/;
+
+/**
+ * botocore writes a model description's own line breaks as they are, with the model's indentation
+ * (apigatewayv2's `{name}\n          , where \n            {location}`), not the page's: such a line
+ * can stand left of the entry it belongs to — always so under a paginator's or waiter's method, a
+ * class two columns deeper than a client method — and read by indentation it ended the entry, the
+ * entries after it becoming its text. The documenter starts every entry, field and section after a
+ * blank line; so a line with no blank line before it (and not the line ending a literal block)
+ * that is shallower than the text of the entry it sits in continues the line before it: it takes
+ * that line's indentation.
+ */
+function joinEntryContinuations(lines: TextLine[]): TextLine[] {
+  /** The blocks open at the line before: each line's indentation, whether it is an entry, the column of its first child. */
+  const open: { indent: number; entry: boolean; body?: number }[] = [];
+  let literal = -1; // the column of the line a `::` literal block hangs from; -1 outside one
+  let previous: TextLine | undefined;
+  let out: TextLine[] | undefined; // a copy, made at the first line moved
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i]!;
+    const afterLiteral = literal >= 0;
+    if (literal >= 0) {
+      if (l.indent > literal) {
+        previous = l;
+        continue;
+      }
+      literal = -1;
+    }
+    if (previous && !l.blankBefore && !afterLiteral && l.indent < previous.indent) {
+      let entry: { indent: number; body?: number } | undefined;
+      for (let j = open.length - 1; j >= 0 && !entry; j--) if (open[j]!.entry) entry = open[j];
+      if (entry?.body !== undefined && l.indent < entry.body) {
+        l = { ...l, indent: previous.indent };
+        (out ??= lines.slice())[i] = l;
+      }
+    }
+    while (open.length > 0 && open[open.length - 1]!.indent >= l.indent) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && parent.body === undefined) parent.body = l.indent;
+    open.push({ indent: l.indent, entry: ENTRY_START.test(l.text) });
+    // A literal's lines keep their columns; a directive's `::` (`.. note::`) opens no literal.
+    if (l.text.endsWith('::') && !l.text.startsWith('.. ')) literal = l.indent;
+    previous = l;
+  }
+  return out ?? lines;
 }
 
 /**
@@ -576,6 +624,21 @@ function literalAfter(blocks: readonly TextBlock[], index: number): { text: Loca
   return { text: { text, line }, index: index + 1 };
 }
 
+/** The last line of botocore's placeholder (LARGE_SECTION_MESSAGE): the operation's AWS API Documentation link, else the default one. */
+const PLACEHOLDER_LINK = /^(?:`AWS API Documentation <[^>]*>`_|https:\/\/docs\.aws\.amazon\.com\/index\.html)$/;
+
+/**
+ * botocore writes a section's "too large to render" placeholder at a fixed 4 columns whatever the
+ * section's indentation, and what follows at the section's own: under a paginator's `:returns:`
+ * (6 columns) the Response Structure after a placeholder Response Syntax stands deeper than the
+ * placeholder's link line and was read as its text. The link is one line; what is indented below
+ * it follows it.
+ */
+function releasePlaceholderLink(blocks: TextBlock[], index: number): void {
+  const link = blocks[index];
+  if (link && link.children.length > 0 && PLACEHOLDER_LINK.test(link.head.text)) blocks.splice(index + 1, 0, ...link.children.splice(0));
+}
+
 /** Reads the `:returns:` field: Response Syntax literal and the Response Structure entry tree. */
 function readReturns(block: TextBlock, parts: Boto3OperationParts, sink: DiagnosticSink): void {
   const body = block.children;
@@ -583,8 +646,10 @@ function readReturns(block: TextBlock, parts: Boto3OperationParts, sink: Diagnos
     const text = body[i]!.head.text;
     if (text === '**Response Syntax**') {
       const literal = literalAfter(body, i);
-      if (literal && isPlaceholder(literal.text.text)) hide(parts, 'Response Syntax');
-      else if (literal) parts.responseSyntax = literal.text;
+      if (literal && isPlaceholder(literal.text.text)) {
+        hide(parts, 'Response Syntax');
+        releasePlaceholderLink(body, literal.index + 1);
+      } else if (literal) parts.responseSyntax = literal.text;
       else sink.error(body[i]!.head.line, `Response Syntax of ${parts.method}: expected a "::" literal block after the heading`);
       if (literal) i = literal.index;
       continue;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readBoto3Rst } from '../../../generator/read/boto3-rst.ts';
 import { clientMethodNamed, helperClassOf } from '../../../generator/read/boto3/helper-classes.ts';
+import type { StructureNode } from '../../../generator/ir/input.ts';
 
 const DIR = 'test/fixtures/boto3-helpers';
 const read = (file: string) => readBoto3Rst(readFileSync(`${DIR}/${file}`, 'utf8'), file);
@@ -61,6 +62,63 @@ describe('boto3 1.43 pages', () => {
     const reasons = e!.members!.members[1]!.type;
     expect(reasons.kind).toBe('list');
     expect(reasons.kind === 'list' && reasons.member.kind === 'structure' ? names(reasons.member) : undefined).toEqual(['Item', 'Code', 'Message']);
+  });
+});
+
+/** The element type's members of a list member `name` of a structure. */
+function elementOf(node: StructureNode | undefined, name: string): StructureNode | undefined {
+  const t = node?.members.find((m) => m.name === name)?.type;
+  return t?.kind === 'list' && t.member.kind === 'structure' ? t.member : undefined;
+}
+
+describe('boto3 1.43 paginator pages, nested a class deeper than client pages', () => {
+  // botocore writes a model description's own line breaks and indentation as they are
+  // (apigatewayv2's "{name}\n          , where \n            {location}…"): columns that follow
+  // the model, not the page, so under paginate() (two columns deeper than a client method) they
+  // stood left of the entry they belong to and ended it — the rest of Items[] fell into its text.
+  const integration = [
+    'ApiGatewayManaged', 'ConnectionId', 'ConnectionType', 'ContentHandlingStrategy', 'CredentialsArn', 'Description',
+    'IntegrationId', 'IntegrationMethod', 'IntegrationResponseSelectionExpression', 'IntegrationSubtype', 'IntegrationType',
+    'IntegrationUri', 'PassthroughBehavior', 'PayloadFormatVersion', 'RequestParameters', 'RequestTemplates',
+    'ResponseParameters', 'TemplateSelectionExpression', 'TimeoutInMillis', 'TlsConfig',
+  ];
+  const where = '{name} , where {location} is querystring, path, or header; and {name} must be a valid and unique method request parameter name.';
+
+  test('apigatewayv2 GetIntegrations: a description line left of its entry continues the description; every Items[] member read', () => {
+    const page = read('apigatewayv2/paginator/GetIntegrations.rst');
+    expect(page.diagnostics).toEqual([]);
+    const [p] = page.paginators!;
+    expect(p!.method).toBe('get_integrations');
+    const items = elementOf(p!.output, 'Items');
+    expect(names(items)).toEqual(integration);
+    expect(items!.documentation).toBe('Represents an integration.');
+    const params = items!.members.find((m) => m.name === 'RequestParameters')!;
+    expect(params.documentation).toContain(where);
+    expect(params.documentation).toMatch(/\n\nFor HTTP API integrations, without a specified integrationSubtype request parameters/);
+    expect(params.type).toMatchObject({ kind: 'map', value: { kind: 'string' } });
+  });
+
+  test('the client page of the same operation: the lines no longer end up in the enclosing structure\'s documentation', () => {
+    const page = read('apigatewayv2/client/get_integrations.rst');
+    expect(page.diagnostics).toEqual([]);
+    const items = elementOf(page.operations[0]!.output, 'Items');
+    expect(names(items)).toEqual(integration);
+    expect(items!.documentation).toBe('Represents an integration.');
+    expect(items!.members.find((m) => m.name === 'RequestParameters')!.documentation).toContain(where);
+  });
+
+  test('mediaconvert ListJobTemplates: the Response Syntax placeholder at column 4, its Response Structure at the returns\' own column', () => {
+    // botocore writes "This section is too large to render" at a fixed 4 columns (LARGE_SECTION_MESSAGE),
+    // the Response Structure after it at the section's indentation: under paginate() deeper than the link line.
+    const page = read('mediaconvert/paginator/ListJobTemplates.rst');
+    expect(page.diagnostics).toEqual([]);
+    const [p] = page.paginators!;
+    expect(p!.incomplete).toEqual([{ section: 'Response Syntax', state: 'hidden' }]);
+    expect(names(p!.output)).toEqual(['JobTemplates']);
+    expect(names(elementOf(p!.output, 'JobTemplates'))).toEqual([
+      'AccelerationSettings', 'Arn', 'Category', 'CreatedAt', 'Description', 'HopDestinations', 'LastUpdated', 'Name', 'Priority',
+      'Queue', 'StatusUpdateInterval', 'Type',
+    ]);
   });
 });
 
