@@ -70,6 +70,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
     settings: input.settings,
     ...(input.settingsFile !== undefined ? { settingsFile: input.settingsFile } : {}),
     ...(input.locateSetting ? { locateSetting: input.locateSetting } : {}),
+    ...(input.settingsPositions ? { settingsPositions: input.settingsPositions } : {}),
     operations: pages.flatMap((p) => p.operations),
   });
   // A loop, not push(...): a huge page can have more problems than a call has room for arguments.
@@ -147,8 +148,7 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
       if (shape?.type === 'structure' && Object.prototype.hasOwnProperty.call(shape.members, label!)) continue;
       diagnostics.push({
         file: input.settingsFile ?? 'service.json',
-        line: input.locateSetting?.(['operations', op.method, 'hostPrefix']) ?? 1,
-        column: 1,
+        ...(input.settingsPositions?.value(['operations', op.method, 'hostPrefix']) ?? { line: input.locateSetting?.(['operations', op.method, 'hostPrefix']) ?? 1, column: 1 }),
         severity: 'error',
         message: `operations.${op.method}.hostPrefix ${JSON.stringify(op.hostPrefix)}: {${label}} names no member of ${op.name}'s input`,
       });

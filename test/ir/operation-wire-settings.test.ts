@@ -38,6 +38,7 @@ describe('operations.<method>.auth and .hostPrefix', () => {
       expect.objectContaining({
         file: 'service.json',
         line: 13,
+        column: 21,
         severity: 'error',
         message: 'operations.initiate_auth.hostPrefix "{AccountId}.": {AccountId} names no member of InitiateAuth\'s input',
       }),
