@@ -221,7 +221,6 @@ async function checkService(service: string, model: BotocoreModel, pkgDir: strin
   // HTTP/1.1 for every client (Kinesis's defaults to HTTP/2 for SubscribeToShard; the server speaks 1.1).
   const { NodeHttpHandler } = (await import(pathToFileURL(requireOfficial.resolve('@smithy/node-http-handler')).href)) as { NodeHttpHandler: new () => unknown };
   const theirs = new official.Client({ region: 'us-east-1', endpoint: server.url, credentials: CREDS, maxAttempts: 1, disableHostPrefix: true, requestHandler: new NodeHttpHandler() });
-  const idempotent = new Set(Object.values(model.shapes).flatMap((s) => Object.entries(s.members ?? {}).filter(([, m]) => m.idempotencyToken).map(([k]) => k)));
   const modelMembers = new Set(Object.values(model.shapes).flatMap((s) => Object.keys(s.members ?? {})));
   const irOps = new Map(ir.operations.map((o) => [o.name, o]));
   const timestampFormat = model.metadata.timestampFormat === 'iso8601' ? 'iso8601' : 'epoch-seconds';
@@ -281,8 +280,8 @@ async function checkService(service: string, model: BotocoreModel, pkgDir: strin
           skews.push(`${where} ${describe(d)}: ${pinned} keeps a key no model has (older releases' deserializers copy unknown keys, newer ones keep them in what became unions); docsdk drops it as Smithy asks`);
         } else if (d.ours === undefined && member !== undefined && !known) {
           skews.push(`${where} ${describe(d)}: no shape of botocore 1.29's model has a member ${member}: a newer model added it`);
-        } else if (where === 'body' && d.ours === undefined && typeof d.theirs === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(d.theirs) && known && !idempotent.has(member!)) {
-          skews.push(`${where} ${describe(d)}: ${pinned} fills ${member} as an idempotency token; botocore 1.29's model does not mark it so`);
+        } else if (where === 'body' && d.ours === undefined && typeof d.theirs === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(d.theirs) && known) {
+          skews.push(`${where} ${describe(d)}: ${pinned} fills ${member} as an idempotency token; botocore 1.29's model does not mark it so there (every member it marks is always given)`);
         } else if (typeof d.ours === 'number' && typeof d.theirs === 'number' && !Number.isInteger(d.ours) && d.theirs === Math.round(d.ours)) {
           skews.push(`${where} ${describe(d)}: ${pinned} (an older release) writes epoch-seconds timestamps rounded to whole seconds; current clients (e.g. client-kinesis) keep the milliseconds, as docsdk does`);
         } else diffs.push(`${where} ${describe(d)}`);
@@ -328,6 +327,15 @@ async function checkService(service: string, model: BotocoreModel, pkgDir: strin
       else classify('output', differences(normalise(a), normalise(b)));
     }
 
+    // A host prefix (sent with disableHostPrefix above, since no prefixed name resolves to 127.0.0.1):
+    // each client's host is captured just before sending, with prefixes on, and compared.
+    if (op.endpoint?.hostPrefix) {
+      // A host name, not 127.0.0.1: WHATWG URLs refuse a prefixed IPv4 address (sync-127.0.0.1), and nothing is sent.
+      const hosts = await prefixedHosts(mod[names.client]!, method, oursInput, official, opName, input.value, server.url.replace('127.0.0.1', 'localhost'));
+      if (hosts.ours !== hosts.theirs) diffs.push(`host: docsdk ${hosts.ours}, AWS SDK ${hosts.theirs}`);
+      else res.notes.push(`host prefix ${op.endpoint.hostPrefix}: both send to ${hosts.ours.replace(/:\d+$/, "")}`);
+    }
+
     // One documented error, answered to both.
     const errors = (op.errors ?? []).map((e) => e.shape).filter((e) => model.shapes[e]);
     if (errors.length > 0) {
@@ -344,11 +352,48 @@ async function checkService(service: string, model: BotocoreModel, pkgDir: strin
     }
     if (diffs.length > 0) {
       res.status = 'differ';
+      res.notes.length = 0;
       res.notes.push(...diffs.slice(0, 5), ...(diffs.length > 5 ? [`... ${diffs.length - 5} more`] : []), ...skews.slice(0, 3));
     } else if (skews.length > 0) {
       res.status = 'skew';
+      res.notes.length = 0;
       res.notes.push(...skews.slice(0, 5));
     }
   }
   theirs.destroy?.();
+}
+
+class Captured extends Error {}
+
+/** The host each client would send an operation to with host prefixes on (captured before sending, nothing sent). */
+async function prefixedHosts(
+  Ours: new (config: object) => Record<string, (input: object) => Promise<unknown>>,
+  method: string,
+  oursInput: object,
+  official: Official,
+  opName: string,
+  input: object,
+  endpoint: string,
+): Promise<{ ours: string; theirs: string }> {
+  let ours = 'nothing captured';
+  let theirs = 'nothing captured';
+  const client = new Ours({ region: 'us-east-1', endpoint, credentials: CREDS, maxAttempts: 1, interceptors: [{ readBeforeTransmit: (c: { endpoint?: URL }) => {
+    ours = c.endpoint?.host ?? 'no endpoint';
+    throw new Captured();
+  } }] });
+  await client[method]!(oursInput).catch((e: unknown) => {
+    if (!(e instanceof Captured)) ours = `threw ${String(e)}`;
+  });
+  const aws = new official.Client({ region: 'us-east-1', endpoint, credentials: CREDS, maxAttempts: 1 }) as AnyClient & { middlewareStack: { add(mw: unknown, o: object): void } };
+  aws.middlewareStack.add(
+    () => async (args: { request: { hostname: string; port?: number } }) => {
+      theirs = `${args.request.hostname}${args.request.port ? `:${args.request.port}` : ''}`;
+      throw new Captured();
+    },
+    { step: 'finalizeRequest', priority: 'low' },
+  );
+  await aws.send(new official.commands[opName]!(structuredClone(input))).catch((e: unknown) => {
+    if (!(e instanceof Captured)) theirs = `threw ${String(e)}`;
+  });
+  return { ours, theirs };
 }

@@ -22,7 +22,9 @@ export function normalise(v: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (k === '$metadata' || x === undefined) continue;
+      // The member's name is compared; its raw value is not (the AWS SDK keeps it; docsdk's runtime did not until this session).
       if (k === '$unknown' && Array.isArray(x)) out.SDK_UNKNOWN_MEMBER = { name: x[0] };
+      else if (k === 'SDK_UNKNOWN_MEMBER' && x && typeof x === 'object') out.SDK_UNKNOWN_MEMBER = { name: (x as { name: unknown }).name };
       else out[k] = normalise(x);
     }
     return out;

@@ -24,8 +24,9 @@ export function summary(results: readonly ServiceResult[]) {
   return { compared: ops.length - n('skipped'), agree: n('agree'), skew: n('skew'), differ: n('differ'), skipped: n('skipped'), unchecked: results.filter((r) => r.problem).length };
 }
 
+// A fresh UUID (an idempotency token the AWS SDK filled) would make every report differ.
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<fresh UUID>');
 }
 
 /** The report's Markdown. */
@@ -55,6 +56,8 @@ export function formatReport(results: readonly ServiceResult[], meta: { seed: nu
     if (r.problem) lines.push(`| ${r.service} | ${r.officialPackage} | not checked: ${cell(r.problem)} | | | | |`);
     else lines.push(`| ${r.service} | ${r.officialPackage}@${r.officialVersion} | ${s.compared} | ${s.agree} | ${s.skew} | ${s.differ} | ${s.skipped} |`);
   }
+  const hosts = results.flatMap((r) => r.operations.flatMap((o) => o.notes.filter((n) => n.startsWith('host prefix')).map((n) => `${r.service} ${o.operation}: ${n}`)));
+  if (hosts.length > 0) lines.push('', '## Host prefixes (captured before sending, prefixes on)', '', ...hosts.map((h) => `- ${h}`));
   for (const [title, status] of [['Differences', 'differ'], ['Version skew (evidence)', 'skew'], ['Not comparable', 'skipped']] as const) {
     const rows = results.flatMap((r) => r.operations.filter((o) => o.status === status).map((o) => `| ${r.service} | ${o.operation} | ${cell(o.notes.join('; '))} |`));
     lines.push('', `## ${title}`, '');

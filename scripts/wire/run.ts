@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const outFile = o.out ?? (o.all ? 'conformance/wire.md' : undefined);
   if (outFile) {
     mkdirSync(path.dirname(outFile), { recursive: true });
-    writeFileSync(outFile, formatReport(results, { seed: o.seed, selfTest: self, command: `npm run wire -- ${process.argv.slice(2).join(' ')}`.trim() }));
+    writeFileSync(outFile, formatReport(results, { seed: o.seed, selfTest: self, command: `npm run wire -- ${process.argv.slice(2).filter((a, i, all) => a !== '--work' && a !== '--out' && all[i - 1] !== '--work' && all[i - 1] !== '--out').join(' ')}`.trim() }));
     console.log(`wire: wrote ${outFile}`);
   }
   console.log(
