@@ -22,6 +22,7 @@ import { SERVICE_ID } from '../ir/naming.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, type EntryHead } from './boto3/entries.ts';
+import { helperClassOf, readPaginator, readWaiter } from './boto3/helper-classes.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseTextEntryHead, splitSwallowedSections } from './boto3/rendered.ts';
 import { foldWhitespace } from './doc-text.ts';
@@ -253,9 +254,11 @@ class HtmlPage {
     const target = targetOf(dt);
     if (role === 'class') {
       const kind = classKind(target);
-      if (kind !== 'client') this.skip(kind, target, line);
+      // Paginators and waiters are read by their paginate()/wait() method, as the RST reader reads them.
+      const helper = helperClassOf(target);
+      if (kind !== 'client' && !(helper && helper.kind !== 'exception')) this.skip(kind, target, line);
       const before = this.page.operations.length + this.page.skipped.length;
-      for (const child of dd ? elementsOf(dd) : []) if (roleOf(child)) this.readDescription(child, target);
+      for (const child of dd ? memberDescriptions(dd) : []) this.readDescription(child, target);
       if (kind === 'client' && this.page.operations.length + this.page.skipped.length === before) this.skip('index', target, line);
       return;
     }
@@ -264,6 +267,11 @@ class HtmlPage {
       return;
     }
     const { qualified, method, clientName, kind } = methodTarget(target, enclosingClass);
+    const helper = helperClassOf(qualified);
+    if (helper && helper.kind !== 'exception') {
+      this.readHelperMethod(dl, dd, helper.kind, helper.name, line);
+      return;
+    }
     if (kind !== 'client') {
       if (reportsSkippedMethod(enclosingClass)) this.skip(kind, qualified, line);
       return;
@@ -283,6 +291,25 @@ class HtmlPage {
     if (parts.seeAlso) this.page.service.apiVersion ??= parts.seeAlso.apiVersion;
     const operation: ReadOperation = assembleOperation(parts, this.sink);
     this.page.operations.push(operation);
+  }
+
+  /**
+   * A Paginator's paginate() or a Waiter's wait(): its body read as a client method's, then as what
+   * it documents (boto3/helper-classes.ts); its description (before the Request Syntax) names the
+   * operation and, for a waiter, the delay and attempts.
+   */
+  private readHelperMethod(dl: Element, dd: Element | undefined, kind: 'paginator' | 'waiter', name: string, line: number): void {
+    const body = dd ? bodyItems(dd) : [];
+    const parts = this.readMethodBody(body, kind === 'paginator' ? 'paginate' : 'wait', line, this.endsInside(dl));
+    const until = body.findIndex((i) => 'heading' in i);
+    const raw = (until < 0 ? body : body.slice(0, until)).map((i) => ('block' in i ? textOf(i.block) : '')).join(' ');
+    if (kind === 'paginator') {
+      const paginator = readPaginator(name, raw, parts, this.sink);
+      if (paginator) (this.page.paginators ??= []).push(paginator);
+    } else {
+      const waiter = readWaiter(name, raw, parts, this.sink);
+      if (waiter) (this.page.waiters ??= []).push(waiter);
+    }
   }
 
   private skip(kind: SkippedSection['kind'], name: string, line: number): void {
@@ -546,6 +573,15 @@ function bodyItems(dd: Element): BodyItem[] {
   };
   visit(elementsOf(dd), 0);
   return items;
+}
+
+/**
+ * The object descriptions a class's `<dd>` holds: its children, and those inside a plain container.
+ * A line docutils takes as ending the class's body (a U+2028 in a description: Python's line break)
+ * leaves what follows it in a block quote (ECR's LifecyclePolicyPreviewComplete waiter: its wait()).
+ */
+function memberDescriptions(dd: Element, depth = 0): Element[] {
+  return elementsOf(dd).flatMap((c) => (roleOf(c) ? [c] : isPlainContainer(c) && depth < 4 ? memberDescriptions(c, depth + 1) : []));
 }
 
 /** A block quote, or a `<div>` without a class: a container with no meaning of its own. */

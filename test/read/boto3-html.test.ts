@@ -199,3 +199,41 @@ describe.each([
     );
   });
 });
+
+describe('paginator and waiter pages (issue 18): read into the page\'s paginators and waiters as the RST source of the same page', () => {
+  /** A helper's reading without its place on the page (the two files number their lines differently). */
+  const placeless = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === 'line' || k === 'source' ? undefined : v))) as unknown;
+  const rst = (page: string) => readDocument(read(`rst/${page}.rst`), `${page}.rst`);
+
+  test('furo: DirectConnect DescribeDirectConnectGateways — its method, configuration, parameters and page output', () => {
+    const file = 'html/furo/directconnect/paginator/DescribeDirectConnectGateways.html';
+    const page = readBoto3Html(read(file), file);
+    expect(page.diagnostics).toEqual([]);
+    expect(page.operations).toEqual([]);
+    expect(page.skipped).toEqual([]);
+    const [p] = page.paginators!;
+    expect(p).toMatchObject({ name: 'DescribeDirectConnectGateways', method: 'describe_direct_connect_gateways', config: ['MaxItems', 'PageSize', 'StartingToken'] });
+    expect(p!.input.members.map((m) => m.name)).toEqual(['directConnectGatewayId']);
+    expect(p!.output!.members.map((m) => m.name)).toEqual(['directConnectGateways', 'NextToken']);
+    expect(p!.source).toEqual({ file, line: 344 });
+    expect(placeless(page.paginators)).toEqual(placeless(rst('directconnect/paginator/DescribeDirectConnectGateways').paginators));
+  });
+
+  test('alabaster: Kinesis StreamExists — the method polled, every 10 seconds, 18 checks', () => {
+    const file = 'html/alabaster/kinesis/waiter/StreamExists.html';
+    const page = readBoto3Html(read(file), file);
+    expect(page.diagnostics).toEqual([]);
+    expect(page.skipped).toEqual([]);
+    expect(placeless(page.waiters)).toEqual([{ name: 'StreamExists', method: 'describe_stream', delay: 10, maxAttempts: 18 }]);
+    expect(placeless(page.waiters)).toEqual(placeless(rst('kinesis/waiter/StreamExists').waiters));
+  });
+
+  test('alabaster: ECR LifecyclePolicyPreviewComplete — a U+2028 in a description ends the class for docutils, its wait() in a block quote', () => {
+    const file = 'html/alabaster/ecr/waiter/LifecyclePolicyPreviewComplete.html';
+    const page = readBoto3Html(read(file), file);
+    expect(placeless(page.waiters)).toEqual([{ name: 'LifecyclePolicyPreviewComplete', method: 'get_lifecycle_policy_preview', delay: 5, maxAttempts: 20 }]);
+    expect(placeless(page.waiters)).toEqual(placeless(rst('ecr/waiter/LifecyclePolicyPreviewComplete').waiters));
+    // What docutils put after the break (the last parameters, Returns) is outside the method: said, not guessed.
+    expect(page.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual(['error: wait: page ends without its Return type section']);
+  });
+});
