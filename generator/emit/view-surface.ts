@@ -183,7 +183,7 @@ function variantText(u: UnionView, wire: string, type: TypeRef, others: readonly
 function unionSymbols(u: UnionView): ApiSymbol[] {
   const variants = u.variants.map((v) => variantText(u, v.wire, v.type, v.others));
   if (u.open)
-    variants.push(`{ SDK_UNKNOWN_MEMBER: { name: string; }; ${u.memberNames.map((n) => `${declaredKeyText(n)}?: never; `).join('')}}`);
+    variants.push(`{ SDK_UNKNOWN_MEMBER: { name: string; value: unknown; }; ${u.memberNames.map((n) => `${declaredKeyText(n)}?: never; `).join('')}}`);
   const out: ApiSymbol[] = [{ name: u.name, kind: 'TypeAlias', type: variants.join(' | ') }];
   for (const v of u.variants) {
     out.push({
@@ -193,7 +193,7 @@ function unionSymbols(u: UnionView): ApiSymbol[] {
     });
   }
   const visitor: ApiMember[] = u.variants.map((v) => ({ name: v.wire, type: `(value: ${writtenType(v.type)}) => R` }));
-  if (u.open) visitor.push({ name: 'SDK_UNKNOWN_MEMBER', type: '(name: string) => R' });
+  if (u.open) visitor.push({ name: 'SDK_UNKNOWN_MEMBER', type: '(name: string, value: unknown) => R' });
   out.push({ name: u.visitorType, kind: 'Interface', type: `${u.visitorType}<R>`, members: membersOf(visitor) });
   out.push({ name: u.visitFn, kind: 'Function', type: `<R>(value: ${u.name}, visitor: ${u.visitorType}<R>) => R` });
   return out;

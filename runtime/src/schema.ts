@@ -17,7 +17,7 @@
 export type ShapeSchema =
   /** Key = wire name (the documented member name, unless {@link MemberSchema.documentedName} says otherwise). */
   | { type: 'structure'; members: Record<string, MemberSchema> }
-  /** Exactly one key on the wire; an unknown key deserialises to `{ SDK_UNKNOWN_MEMBER: { name } }`. */
+  /** Exactly one key on the wire; an unknown key deserialises to `{ SDK_UNKNOWN_MEMBER: { name, value } }`. */
   | { type: 'union'; members: Record<string, MemberSchema> }
   /**
    * `member` is a shape id. `sparse`: `null` elements are values (sent and kept); otherwise they are

@@ -15,10 +15,15 @@
  */
 import type { ServiceSchema, ShapeSchema } from './schema.ts';
 
-/** How an unknown union member is reported to callers (the boto3 docs' spelling). */
+/**
+ * How an unknown union member is reported to callers: boto3's docs' spelling (`{ name }`), plus the
+ * member's raw JSON `value`, so nothing the service sent is lost. A union object with no member set
+ * (`{}`, only `null`s or `__type`) is reported the same way with `name` `''` and the object as `value`:
+ * every union value read has exactly one member, so a visitor always has a handler to call.
+ */
 export interface UnknownUnionMember {
-  /** `{ name }` of the member this client does not know. */
-  SDK_UNKNOWN_MEMBER: { name: string };
+  /** The member this client does not know (`''`: none was set), and its value as the JSON had it. */
+  SDK_UNKNOWN_MEMBER: { name: string; value: unknown };
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -156,7 +161,8 @@ function readNumber(value: unknown): unknown {
 /**
  * Deserialises a parsed JSON value of shape `id` into the caller's form: timestamps → `Date`, blobs →
  * `Uint8Array`, unknown structure members dropped, unknown union members →
- * `{ SDK_UNKNOWN_MEMBER: { name } }`, `null`s dropped (but in sparse lists and maps). Throws `TypeError`
+ * `{ SDK_UNKNOWN_MEMBER: { name, value } }` (a union with no member set too, `name` `''`), `null`s
+ * dropped (but in sparse lists and maps). Throws `TypeError`
  * when the JSON has the wrong kind of value (the caller turns it into a `ResponseParseError`).
  */
 export function deserialize(service: ServiceSchema, id: string, value: unknown): unknown {
@@ -186,9 +192,9 @@ export function deserialize(service: ServiceSchema, id: string, value: unknown):
           const member = shape.members[k]!;
           return { [callerName(k, member)]: deserialize(service, member.target, v) };
         }
-        return { SDK_UNKNOWN_MEMBER: { name: k } } satisfies UnknownUnionMember;
+        return { SDK_UNKNOWN_MEMBER: { name: k, value: v } } satisfies UnknownUnionMember;
       }
-      return undefined;
+      return { SDK_UNKNOWN_MEMBER: { name: '', value } } satisfies UnknownUnionMember;
     }
     case 'list': {
       if (!Array.isArray(value)) throw new TypeError(`expected a list for ${id}`);

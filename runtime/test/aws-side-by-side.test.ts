@@ -22,7 +22,8 @@ function normalise(v: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       if (k === '$metadata' || x === undefined) continue;
-      if (k === '$unknown') out.SDK_UNKNOWN_MEMBER = { name: (x as [string, unknown])[0] };
+      // The AWS SDK keeps an unknown member as [name, raw value]; docsdk as { name, value }.
+      if (k === '$unknown') out.SDK_UNKNOWN_MEMBER = { name: (x as [string, unknown])[0], value: (x as [string, unknown])[1] };
       else out[k] = normalise(x);
     }
     return out;
@@ -88,7 +89,7 @@ describe('side by side with @aws-sdk/client-partnercentral-account: GetConnectio
     // And the specific facts, so equal-but-wrong outputs cannot pass.
     expect(a.UpdatedAt).toEqual(new Date('2025-05-01T12:34:56.789Z'));
     const types = a.ConnectionTypes as Record<string, Record<string, unknown>>;
-    expect(types.SUBSIDIARY!.OtherParticipant).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'FutureProfile' } });
+    expect(types.SUBSIDIARY!.OtherParticipant).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'FutureProfile', value: { Id: 'x' } } });
     expect(types.OPPORTUNITY_COLLABORATION!.OtherParticipant).toEqual({ PartnerProfile: { Id: 'pprofile-0123456789abc', Name: 'Partner' } });
     expect(types.SUBSIDIARY!.CreatedAt).toEqual(new Date('2024-12-31T23:59:59.500Z'));
     expect(a).not.toHaveProperty('NotInTheModel');

@@ -62,9 +62,14 @@ describe('deserialize', () => {
       s: 'x', f: -Infinity, t: new Date('2024-01-02T03:04:05.250Z'), b: new Uint8Array([0, 1, 255]), d: [1, { a: null }], u: { a: 'y' }, l: [new Date(0)], m: { k: new TextEncoder().encode('hi') },
     });
   });
-  it('unknown union member → SDK_UNKNOWN_MEMBER; nulls in a union are skipped', () => {
-    expect(deserialize(epoch, 'U', { zzz: 1 })).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'zzz' } });
+  it('unknown union member → SDK_UNKNOWN_MEMBER with its raw value; nulls in a union are skipped', () => {
+    expect(deserialize(epoch, 'U', { zzz: 1 })).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'zzz', value: 1 } });
+    expect(deserialize(epoch, 'U', { zzz: { t: 0, deep: [null] } })).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'zzz', value: { t: 0, deep: [null] } } });
     expect(deserialize(epoch, 'U', { a: null, n: { name: 'k' } })).toEqual({ n: { name: 'k' } });
+  });
+  it('a union with no member set is the unknown member named "" (never undefined, so never a hole in a list)', () => {
+    expect(deserialize(epoch, 'U', {})).toEqual({ SDK_UNKNOWN_MEMBER: { name: '', value: {} } });
+    expect(deserialize(epoch, 'U', { a: null, __type: 'U' })).toEqual({ SDK_UNKNOWN_MEMBER: { name: '', value: { a: null, __type: 'U' } } });
   });
   it('epoch seconds are rounded to the millisecond (1079734623.159 * 1000 is 1079734623158.9999)', () => {
     expect((deserialize(epoch, 'T', 1079734623.159) as Date).getTime()).toBe(1079734623159);

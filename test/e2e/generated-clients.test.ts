@@ -135,12 +135,12 @@ describe('generated clients: errors, retries, aborts', () => {
     await expect(call).rejects.toBeInstanceOf(AbortError);
   });
 
-  it('an unknown union member comes back as SDK_UNKNOWN_MEMBER with its name', async () => {
+  it('an unknown union member comes back as SDK_UNKNOWN_MEMBER with its name and raw value', async () => {
     const client = new partnercentral.PartnerCentralAccountAPIClient(config(aws));
     server.enqueue(
       respond.json({ Catalog: 'AWS', ConnectionTypes: { t1: { Status: 'ACTIVE', OtherParticipant: { BrandNewProfile: { Id: 'x' } } } } }),
     );
     const out = await client.getConnection(getConnection);
-    expect(out.ConnectionTypes?.t1?.OtherParticipant).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'BrandNewProfile' } });
+    expect(out.ConnectionTypes?.t1?.OtherParticipant).toEqual({ SDK_UNKNOWN_MEMBER: { name: 'BrandNewProfile', value: { Id: 'x' } } });
   });
 });

@@ -67,7 +67,7 @@ describe('emitted code is Prettier-formatted without running Prettier', () => {
     const [pkg] = await renderOrThrow({ irVersion: 1, services: [service] });
     const types = pkg!.files.find((f) => f.path === 'src/types.ts')!.content;
     expect(types).toContain('export type Nothing = never;');
-    expect(types).toContain('export type OutNothing = {\n  SDK_UNKNOWN_MEMBER: { name: string };\n};');
+    expect(types).toContain('export type OutNothing = {\n  SDK_UNKNOWN_MEMBER: { name: string; value: unknown };\n};');
     expect(await unformatted(pkg!.folder, pkg!.files)).toEqual([]);
   });
 

@@ -49,10 +49,10 @@ export async function calls(): Promise<void> {
 }
 
 // Output unions carry the SDK_UNKNOWN_MEMBER variant.
-const unknownMember: OtherParticipant = { SDK_UNKNOWN_MEMBER: { name: 'NewProfile' } };
+const unknownMember: OtherParticipant = { SDK_UNKNOWN_MEMBER: { name: 'NewProfile', value: { Id: 'x' } } };
 type Unknown = Extract<OtherParticipant, { SDK_UNKNOWN_MEMBER: { name: string } }>;
-const hasUnknown: Equal<Unknown['SDK_UNKNOWN_MEMBER'], { name: string }> = true;
-EXPECT const unknownAndKnown: OtherParticipant = { SDK_UNKNOWN_MEMBER: { name: 'x' }, Account: {} };
+const hasUnknown: Equal<Unknown['SDK_UNKNOWN_MEMBER'], { name: string; value: unknown }> = true;
+EXPECT const unknownAndKnown: OtherParticipant = { SDK_UNKNOWN_MEMBER: { name: 'x', value: 1 }, Account: {} };
 
 // Guards narrow; visitors must handle every member and the unknown one.
 function describe(p: OtherParticipant): string {

@@ -240,7 +240,7 @@ const CASES: Case[] = [
           "{ Text: string; Mode?: never; 'x-y'?: never; SDK_UNKNOWN_MEMBER?: never; } | " +
           "{ Mode: Mode | (string & {}); Text?: never; 'x-y'?: never; SDK_UNKNOWN_MEMBER?: never; } | " +
           "{ 'x-y': number; Text?: never; Mode?: never; SDK_UNKNOWN_MEMBER?: never; } | " +
-          "{ SDK_UNKNOWN_MEMBER: { name: string; }; Text?: never; Mode?: never; 'x-y'?: never; }",
+          "{ SDK_UNKNOWN_MEMBER: { name: string; value: unknown; }; Text?: never; Mode?: never; 'x-y'?: never; }",
       },
       {
         name: 'ChoiceVisitor',
@@ -248,7 +248,7 @@ const CASES: Case[] = [
         type: 'ChoiceVisitor<R>',
         members: [
           req('Mode', '(value: Mode | (string & {})) => R'),
-          req('SDK_UNKNOWN_MEMBER', '(name: string) => R'),
+          req('SDK_UNKNOWN_MEMBER', '(name: string, value: unknown) => R'),
           req('Text', '(value: string) => R'),
           req('x-y', '(value: number) => R'),
         ],

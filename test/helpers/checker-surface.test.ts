@@ -19,7 +19,7 @@ describe('API surface', () => {
     expect(client.members!.map((m) => m.name)).not.toContain('#runtime');
     expect(byName('validateGetConnectionInput')!.type).toBe('(input: unknown) => asserts input is GetConnectionRequest');
     expect(byName('OtherParticipant')!.kind).toBe('TypeAlias');
-    expect(byName('OtherParticipant')!.type).toContain('SDK_UNKNOWN_MEMBER: { name: string; }');
+    expect(byName('OtherParticipant')!.type).toContain('SDK_UNKNOWN_MEMBER: { name: string; value: unknown; }');
     expect(byName('isOtherParticipantAccount')!.kind).toBe('Function');
     expect(byName('ThrottlingException')!.kind).toBe('Class');
     expect(surface.filter((s) => s.name === 'Status').map((s) => s.kind)).toEqual(['TypeAlias', 'Variable']);

@@ -112,7 +112,7 @@ export type OtherParticipant =
       SDK_UNKNOWN_MEMBER?: never;
     }
   | {
-      SDK_UNKNOWN_MEMBER: { name: string };
+      SDK_UNKNOWN_MEMBER: { name: string; value: unknown };
       PartnerProfile?: never;
       SellerProfile?: never;
       Account?: never;
@@ -152,18 +152,18 @@ export interface OtherParticipantVisitor<R> {
   PartnerProfile: (value: PartnerProfile) => R;
   SellerProfile: (value: SellerProfile) => R;
   Account: (value: Account) => R;
-  SDK_UNKNOWN_MEMBER: (name: string) => R;
+  SDK_UNKNOWN_MEMBER: (name: string, value: unknown) => R;
 }
 
 /**
- * Calls the handler of the member set in the OtherParticipant union and returns its result (`SDK_UNKNOWN_MEMBER` gets the name of a member this client does not know).
+ * Calls the handler of the member set in the OtherParticipant union and returns its result (`SDK_UNKNOWN_MEMBER` gets the name of a member this client does not know and its raw value; the name is empty when the service set no member).
  */
 export function visitOtherParticipant<R>(value: OtherParticipant, visitor: OtherParticipantVisitor<R>): R {
   if (isOtherParticipantPartnerProfile(value)) return visitor['PartnerProfile'](value['PartnerProfile']);
   if (isOtherParticipantSellerProfile(value)) return visitor['SellerProfile'](value['SellerProfile']);
   if (isOtherParticipantAccount(value)) return visitor['Account'](value['Account']);
   if (value.SDK_UNKNOWN_MEMBER !== undefined)
-    return visitor.SDK_UNKNOWN_MEMBER(value.SDK_UNKNOWN_MEMBER.name);
+    return visitor.SDK_UNKNOWN_MEMBER(value.SDK_UNKNOWN_MEMBER.name, value.SDK_UNKNOWN_MEMBER.value);
   throw new TypeError('union value has no member set');
 }
 

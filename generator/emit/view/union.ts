@@ -68,7 +68,7 @@ export function unionView(service: Service, names: ServiceNames, id: string, sha
     visitDoc: docOf(
       undefined,
       `Calls the handler of the member set in the ${name} union and returns its result` +
-        (output ? ' (\`SDK_UNKNOWN_MEMBER\` gets the name of a member this client does not know).' : '.'),
+        (output ? ' (\`SDK_UNKNOWN_MEMBER\` gets the name of a member this client does not know and its raw value; the name is empty when the service set no member).' : '.'),
     ),
     visitorDoc: docOf(undefined, `One handler per member of the ${name} union, for exhaustive handling with the visit helper.`),
   };
