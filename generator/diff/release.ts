@@ -13,6 +13,7 @@ import semver from 'semver';
 import { changelogEntry, withEntry } from './changelog.ts';
 import { CHANGELOG_FILE, versionOf, withVersion } from '../emit/released.ts';
 import type { DiffReport } from './report.ts';
+import type { Bump } from './rules.ts';
 
 /** One package's new version. */
 export interface Release {
@@ -38,6 +39,24 @@ export interface ReleaseResult {
 export interface ReleaseBase {
   versions: ReadonlyMap<string, string>;
   changelogs: ReadonlyMap<string, string>;
+}
+
+/**
+ * The semver step a change calls for, at `version`. From 1.0.0 on it is the step itself. Below 1.0.0
+ * the minor is what `^` ranges treat as the major (`^0.3.1` takes 0.3.x, never 0.4.0), so, as Cargo,
+ * release-please (`bump-minor-pre-major`) and conventional-changelog (`preMajor`) do, every step
+ * moves down one: breaking → minor, additions → patch, patch → patch. A breaking change on 0.x thus
+ * reaches no one through a `^` range, and leaving 0.x (1.0.0) stays a maintainer's decision.
+ */
+export function releaseStep(version: string, bump: Bump): Bump {
+  if (semver.major(version) > 0) return bump;
+  return bump === 'major' ? 'minor' : 'patch';
+}
+
+/** `version` stepped for `bump` by the 0.x convention ({@link releaseStep}); null when it is not semver. */
+export function nextVersion(version: string, bump: Bump): string | null {
+  if (!semver.valid(version)) return null;
+  return semver.inc(version, releaseStep(version, bump));
 }
 
 /** Writes the next versions of the changed packages of `report` into `outDir`, from their versions at `base`. */
@@ -68,7 +87,7 @@ export function applyReleases(report: DiffReport, outDir: string, base: ReleaseB
     // the step is taken from the current one: then each run steps again.
     const added = p.changes.some((c) => c.rule === 'service-added');
     const from = baseVersion ?? current;
-    const stepped = added ? current : semver.inc(from, p.bump);
+    const stepped = added ? current : nextVersion(from, p.bump);
     if (stepped === null) throw new Error(`${p.folder}: version ${JSON.stringify(from)} is not semver`);
     const to = semver.gte(stepped, current) ? stepped : current;
     writeFileSync(pkgFile, withVersion(text, to));

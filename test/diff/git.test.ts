@@ -82,20 +82,20 @@ describe('docsdk version and publish', () => {
   const pkgFile = path.join(generated, 'aws-odb/package.json');
   const changelog = path.join(generated, 'aws-odb/CHANGELOG.md');
 
-  test('bumps the changed package from its version at the base, writes a changelog, twice the same', async () => {
+  test('bumps the changed package from its version at the base (a breaking change on 0.x: the minor), writes a changelog, twice the same', async () => {
     const before = JSON.parse(readFileSync(pkgFile, 'utf8')).version;
     expect(before).toBe('0.1.2024082000');
     const r = await run('version', specs, '--since', 'main', '--out', generated, '--repo', root);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(`${generated}/aws-odb: @docsdk/aws-odb 0.1.2024082000 → 1.0.0\n`);
-    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('1.0.0');
+    expect(r.stdout).toBe(`${generated}/aws-odb: @docsdk/aws-odb 0.1.2024082000 → 0.2.0\n`);
+    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.2.0');
     const log = readFileSync(changelog, 'utf8');
     expect(log).toBe(
-      '# Changelog\n\n## 1.0.0\n\nBreaking changes since `main`.\n\n- **breaking** `OdbPeeringConnection.statusReason`: member-removed (String)\n',
+      '# Changelog\n\n## 0.2.0\n\nBreaking changes since `main`.\n\n- **breaking** `OdbPeeringConnection.statusReason`: member-removed (String)\n',
     );
     await run('version', specs, '--since', 'main', '--out', generated, '--repo', root);
     expect(readFileSync(changelog, 'utf8')).toBe(log);
-    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('1.0.0');
+    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.2.0');
   });
 
   test('check stays clean after the bump: the released version and the changelog are kept', async () => {
@@ -113,7 +113,7 @@ describe('docsdk version and publish', () => {
     const plan = publishPlan(root, 'main');
     expect(plan.map((t) => [t.name, t.version, t.previous])).toEqual([
       ['@docsdk/runtime', '0.2.0', undefined],
-      ['@docsdk/aws-odb', '1.0.0', '0.1.2024082000'],
+      ['@docsdk/aws-odb', '0.2.0', '0.1.2024082000'],
     ]);
     const calls: string[] = [];
     const result = publishAll(plan, { dryRun: true, provenance: false }, (cmd, args, cwd) => {
@@ -129,18 +129,18 @@ describe('docsdk version and publish', () => {
 
   test('a regeneration keeps the release; an undone release is refused by publish and put back by version', async () => {
     await generate(); // keeps the released version and the changelog it replaces
-    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('1.0.0');
-    expect(readFileSync(changelog, 'utf8')).toContain('1.0.0');
+    expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.2.0');
+    expect(readFileSync(changelog, 'utf8')).toContain('0.2.0');
     expect(git('status', '--porcelain')).toBe('');
     // Undone by hand (or by an older docsdk's regeneration): the baseline version and no changelog.
-    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('"version": "1.0.0"', '"version": "0.1.2024082000"'));
+    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('"version": "0.2.0"', '"version": "0.1.2024082000"'));
     rmSync(changelog);
     expect(JSON.parse(readFileSync(pkgFile, 'utf8')).version).toBe('0.1.2024082000');
     const refused = await run('publish', '--since', 'HEAD', '--repo', root, '--dry-run');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('@docsdk/aws-odb: version 0.1.2024082000 is lower than 1.0.0 at HEAD; run docsdk version --since HEAD');
+    expect(refused.stderr).toContain('@docsdk/aws-odb: version 0.1.2024082000 is lower than 0.2.0 at HEAD; run docsdk version --since HEAD');
     const r = await run('version', specs, '--since', 'HEAD', '--out', generated, '--repo', root);
-    expect(r.stdout).toContain('@docsdk/aws-odb 0.1.2024082000 → 1.0.0 (restored');
+    expect(r.stdout).toContain('@docsdk/aws-odb 0.1.2024082000 → 0.2.0 (restored');
     expect(git('status', '--porcelain')).toBe('');
   });
 });

@@ -1,13 +1,13 @@
 /**
  * `applyReleases` on a hand-made report: where each package's next version starts from (the base's
- * version, the current one, none for a new package), that a lower computed version never replaces a
- * higher emitted one, and what is skipped.
+ * version, the current one, none for a new package), the 0.x convention (breaking → minor, additions
+ * → patch), that a lower computed version never replaces a higher emitted one, and what is skipped.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { describe, expect, test } from 'vitest';
-import { applyReleases } from '../../generator/diff/release.ts';
+import { applyReleases, nextVersion as releaseVersion } from '../../generator/diff/release.ts';
 import type { DiffReport, PackageReport } from '../../generator/diff/report.ts';
 import { change, type RuleName } from '../../generator/diff/rules.ts';
 import { tempDir } from './helpers.ts';
@@ -30,6 +30,8 @@ describe('applyReleases', () => {
   write('aws-unbased', '0.3.1');
   write('aws-ahead', '0.1.2025050100');
   write('aws-undone', '0.1.2024082000');
+  write('aws-broken', '0.1.2024082000');
+  write('aws-stable', '2.4.1');
   const report: DiffReport = {
     old: 'main',
     new: 'specs',
@@ -43,6 +45,8 @@ describe('applyReleases', () => {
       pkg('aws-unchanged', [], undefined),
       pkg('aws-undone', [], undefined),
       pkg('aws-missing', ['operation-removed'], 'major'),
+      pkg('aws-broken', ['operation-removed'], 'major'),
+      pkg('aws-stable', ['operation-removed'], 'major'),
     ],
   };
   const baseLog = '# Changelog\n\n## 1.0.0\n\nBreaking changes since `v0`.\n';
@@ -51,6 +55,8 @@ describe('applyReleases', () => {
       ['aws-based', '0.1.2024082000'],
       ['aws-ahead', '0.1.2024082000'],
       ['aws-undone', '1.0.0'],
+      ['aws-broken', '0.1.2024082000'],
+      ['aws-stable', '2.4.1'],
     ]),
     changelogs: new Map([['aws-undone', baseLog]]),
   });
@@ -58,20 +64,38 @@ describe('applyReleases', () => {
   test('each changed package: from its base, else its current version; a new one keeps its own', () => {
     expect(result.releases.map((r) => [r.folder, r.from, r.to])).toEqual([
       ['aws-new', '0.1.2025010100', '0.1.2025010100'],
-      ['aws-based', '0.1.2024082000', '0.2.0'],
+      // On 0.x an addition is a patch, a breaking change a minor (never 1.0.0).
+      ['aws-based', '0.1.2024082000', '0.1.2024082001'],
       ['aws-unbased', '0.3.1', '0.3.2'],
       // The emitter's version (a newer API date) is above base + patch: it stays.
       ['aws-ahead', '0.1.2024082000', '0.1.2025050100'],
+      ['aws-broken', '0.1.2024082000', '0.2.0'],
+      ['aws-stable', '2.4.1', '3.0.0'],
     ]);
     expect(result.missing).toEqual(['aws-missing']);
     const text = readFileSync(path.join(out, 'aws-based/package.json'), 'utf8');
-    expect(text).toBe('{\n  "name": "@docsdk/aws-based",\n  "version": "0.2.0",\n  "type": "module"\n}\n');
+    expect(text).toBe('{\n  "name": "@docsdk/aws-based",\n  "version": "0.1.2024082001",\n  "type": "module"\n}\n');
   });
 
   test('an unchanged package whose release a regeneration undid gets its version and changelog back', () => {
     expect(result.restored.map((r) => [r.folder, r.from, r.to])).toEqual([['aws-undone', '0.1.2024082000', '1.0.0']]);
     expect(JSON.parse(readFileSync(path.join(out, 'aws-undone/package.json'), 'utf8')).version).toBe('1.0.0');
     expect(readFileSync(path.join(out, 'aws-undone/CHANGELOG.md'), 'utf8')).toBe(baseLog);
+  });
+
+  test.each([
+    // [version, step the change calls for, next version]
+    ['0.3.1', 'major', '0.4.0'],
+    ['0.3.1', 'minor', '0.3.2'],
+    ['0.3.1', 'patch', '0.3.2'],
+    ['0.1.2024082000', 'major', '0.2.0'],
+    ['0.0.4', 'major', '0.1.0'],
+    ['1.2.3', 'major', '2.0.0'],
+    ['1.2.3', 'minor', '1.3.0'],
+    ['1.2.3', 'patch', '1.2.4'],
+    ['not-semver', 'minor', null],
+  ] as const)('0.x convention: %s with a %s change → %s', (version, bump, want) => {
+    expect(releaseVersion(version, bump)).toBe(want);
   });
 
   test('semver steps and order', () => {
