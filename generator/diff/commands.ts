@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.ts';
 import { runPipeline, type PipelineResult, type ProgressEvent } from '../pipeline/run.ts';
 import type { ProgressReporter } from '../progress.ts';
@@ -15,7 +16,7 @@ import { compareTree, isClean } from './check.ts';
 import { publishAll, publishPlan, VersionWentDown, type CommandRunner } from './publish.ts';
 import { applyReleases } from './release.ts';
 import { renderJson } from './render-json.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { BudgetTooSmall, COMMENT_LIMIT, renderMarkdown } from './render-markdown.ts';
 import { buildReport } from './report.ts';
 import { readSide, SideError, specSide, type Side } from './sides.ts';
 
@@ -52,6 +53,24 @@ function readSides(ctx: CommandContext, args: Array<() => Side>): Side[] | undef
     }
   }
   return sides;
+}
+
+/** Options of `docsdk diff`. */
+interface DiffOptions {
+  format: 'markdown' | 'json';
+  failOn?: 'breaking';
+  allDocs?: boolean;
+  api: boolean;
+  repo: string;
+  maxChars: number;
+  full?: string;
+  fullNote?: string;
+}
+
+/** A whole number ≥ 0 from the command line. */
+function nonNegative(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('not a whole number');
+  return Number(text);
 }
 
 /** Adds `check`, `diff`, `version` and `publish` to `program`. */
@@ -101,12 +120,30 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
     .option('--all-docs', 'list documentation-only changes, not just their count')
     .option('--no-api', 'skip the comparison of the packages’ public API surfaces')
     .option('--repo <dir>', 'repository git refs are read from', '.')
-    .action(async (oldArg: string, newArg: string, opts: { format: 'markdown' | 'json'; failOn?: 'breaking'; allDocs?: boolean; api: boolean; repo: string }) => {
+    .addOption(
+      new Option('--max-chars <n>', 'cut the Markdown report to fit N characters (a pull-request comment), breaking changes first; 0: no limit')
+        .default(COMMENT_LIMIT)
+        .argParser(nonNegative),
+    )
+    .option('--full <file>', 'also write the whole Markdown report, never cut, to FILE')
+    .option('--full-note <markdown>', 'where the full report is, for the note ending a cut report (default: the --full file)')
+    .action(async (oldArg: string, newArg: string, opts: DiffOptions) => {
       const sides = readSides(ctx, [() => readSide(oldArg, opts.repo), () => readSide(newArg, opts.repo)]);
       if (!sides) return fail();
       const report = await buildReport(sides[0]!, sides[1]!, { generatorVersion: ctx.generatorVersion, surfaces: opts.api });
-      const render = opts.format === 'json' ? renderJson : renderMarkdown;
-      ctx.stdout(render(report, { allDocs: opts.allDocs ?? false }));
+      const allDocs = opts.allDocs ?? false;
+      if (opts.full) writeFileSync(opts.full, renderMarkdown(report, { allDocs }));
+      if (opts.format === 'json') ctx.stdout(renderJson(report, { allDocs }));
+      else {
+        const fullReport = opts.fullNote ?? (opts.full ? `\`${path.basename(opts.full)}\`` : undefined);
+        try {
+          ctx.stdout(renderMarkdown(report, { allDocs, maxChars: opts.maxChars, ...(fullReport ? { fullReport } : {}) }));
+        } catch (e) {
+          if (!(e instanceof BudgetTooSmall)) throw e;
+          ctx.stderr(`error: ${e.message}\n`);
+          return fail();
+        }
+      }
       if (opts.failOn === 'breaking' && report.breaking) {
         ctx.stderr('breaking changes found (--fail-on breaking)\n');
         fail();

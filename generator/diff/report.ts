@@ -15,6 +15,7 @@ import type { Service } from '../ir/model.ts';
 import { bumpOf, type Bump, type Change } from './rules.ts';
 import type { Side } from './sides.ts';
 import { diffIR } from './walk-ir.ts';
+import { decideSurface } from './verdict.ts';
 import { diffSurface } from './walk-surface.ts';
 
 /** What changed in one generated package. */
@@ -28,7 +29,10 @@ export interface PackageReport {
   changes: Change[];
   /** Documentation-only changes (counted always, listed with `--all-docs`). */
   documentation: Change[];
-  /** API-surface changes, sorted. */
+  /**
+   * API-surface changes, sorted. Those an IR change explains carry its verdict (`decidedBy`) and are
+   * `informational` (counted there); the others count on their own.
+   */
   api: Change[];
   /** True when a counted change breaks callers. */
   breaking: boolean;
@@ -91,7 +95,8 @@ export async function buildReport(oldSide: Side, newSide: Side, options: ReportO
       // Both rendered here from equal IRs would be equal: skip the work.
       if (before || after || meaning(a) !== meaning(b)) {
         api = diffSurface(before ?? (await renderedSurface(a, options.generatorVersion)), after ?? (await renderedSurface(b, options.generatorVersion)));
-        if (changes.length > 0) api = api.map((c) => ({ ...c, informational: true }));
+        // One verdict per change: surface changes an IR change explains take its verdict (verdict.ts).
+        api = decideSurface(api, changes, a, b);
       }
     }
     const counted = [...changes, ...documentation, ...api];

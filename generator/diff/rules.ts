@@ -15,8 +15,13 @@
  *   generated visitors, so a new input union member breaks too.
  * - Outputs are read: a removed member or one that becomes optional breaks (`x.a.b` no longer
  *   compiles under `strict`); new members and new enum values do not, because outputs are open
- *   (`| (string & {})`), so callers already handle unknown values. A removed output enum value does
- *   not break either: comparing with the old literal still compiles.
+ *   (`| (string & {})`), so callers already handle unknown values.
+ * - An enum is also an exported constant (`TableStatus.ARCHIVED`, a frozen `as const` object). A
+ *   removed enum value removes that constant's key, in either role, so code naming it stops compiling
+ *   even where comparing with the old literal would still compile: it breaks. An enum that becomes any
+ *   string removes the whole constant: it breaks too. A *member* whose type becomes another enum (or
+ *   any string) changes no constant: the enums' own constants are reported where they change (an
+ *   enum no longer exported is `api-symbol-removed`), so for the member only the role decides.
  * - A new output union member is handled at run time (`SDK_UNKNOWN_MEMBER` for older clients), but
  *   the generated `<Union>Visitor` interface is exhaustive by design: it gains a required handler,
  *   so code implementing a visitor stops compiling. That breaks, in both roles.
@@ -24,11 +29,14 @@
  *   error class that vanishes from the package shows as `api-symbol-removed`.
  * - Wire facts (HTTP bindings, endpoint, protocol, API version) change what the client sends, not
  *   its types: a patch.
- * - API-surface rules compare what the package exports (ts-morph surface, `api.json`); they catch
- *   generator changes when the docs did not change. Callers call classes but build interfaces, so a
- *   new class member (a client method) is compatible and a new required interface member is not. A
- *   changed type text is breaking because the surface alone cannot tell widening from narrowing: the
- *   reviewer decides (see {@link Change}).
+ * - API-surface rules compare what the package exports (`api.json`); they catch generator changes
+ *   when the docs did not change. Callers call classes but build interfaces, so a new class member (a
+ *   client method) is compatible and a new required interface member is not. A changed type text is
+ *   breaking because the surface alone cannot tell widening from narrowing.
+ * - One verdict per change: a surface change that an IR change explains (the exported name comes from
+ *   the shape, member or operation that changed: `verdict.ts`) takes that IR change's verdict and
+ *   names its rule; only the surface changes nothing in the IR explains are decided by the `api-…`
+ *   rules. So the IR table and the surface table never disagree about one change.
  *
  * @packageDocumentation
  */
@@ -79,10 +87,12 @@ export const RULES = {
   'input-enum-value-added': { breaking: false, bump: 'minor', means: 'an input enum accepts a new value' },
   'input-enum-value-removed': { breaking: true, bump: 'major', means: 'an input enum no longer accepts a value' },
   'output-enum-value-added': { breaking: false, bump: 'minor', means: 'an output enum has a new value (outputs are open)' },
-  'output-enum-value-removed': { breaking: false, bump: 'minor', means: 'an output enum lost a value (outputs are open)' },
+  'output-enum-value-removed': { breaking: true, bump: 'major', means: 'an output enum lost a value (its exported constant loses that key)' },
+  'output-member-enum-narrowed': { breaking: false, bump: 'minor', means: "an output member's type is another enum, without some old values (outputs are open)" },
   'input-enum-constraint-added': { breaking: true, bump: 'major', means: 'an input string is now an enum' },
   'output-enum-constraint-added': { breaking: false, bump: 'minor', means: 'an output string is now an (open) enum' },
-  'enum-constraint-removed': { breaking: false, bump: 'minor', means: 'an enum is now any string' },
+  'enum-constraint-removed': { breaking: true, bump: 'major', means: 'an enum is now any string (its exported constant is gone)' },
+  'member-enum-constraint-removed': { breaking: false, bump: 'minor', means: "a member's type is any string instead of an enum (wider)" },
   'input-union-member-added': { breaking: true, bump: 'major', means: 'an input union has a new member (exhaustive visitors)' },
   'output-union-member-added': { breaking: true, bump: 'major', means: 'an output union has a new member (its exhaustive visitor needs a new handler)' },
   'union-member-removed': { breaking: true, bump: 'major', means: 'a union member is gone' },
@@ -109,10 +119,14 @@ export interface Change {
   /** Old → new, or the added/removed value, for the reader. */
   detail: string;
   /**
-   * API-surface changes of a service whose IR also changed (beyond documentation) are explained by
-   * those IR changes, which know roles: they are listed, but do not decide the verdict or the bump.
+   * An API-surface change explained by an IR change of the same package (see {@link decidedBy}): it
+   * carries that change's verdict and is counted there, not again.
    */
   informational?: boolean;
+  /** The IR change whose rule decided this surface change's verdict. */
+  decidedBy?: { rule: RuleName; path: string };
+  /** A documentation change: the text before and after (a word-level diff is rendered from them). */
+  text?: { before: string; after: string };
 }
 
 /** A change under `rule` (its classification from the table). */

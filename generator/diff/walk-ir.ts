@@ -87,8 +87,18 @@ function diffOperation(a: Operation, b: Operation): Change[] {
   else if (a.paginator && !b.paginator) out.push(change('paginator-removed', at, JSON.stringify(a.paginator)));
   else if (!same(a.paginator, b.paginator)) out.push(change('paginator-changed', at, `${JSON.stringify(a.paginator)} → ${JSON.stringify(b.paginator)}`));
   if (!same(a.http, b.http)) out.push(change('http-binding-changed', at, `${JSON.stringify(a.http ?? null)} → ${JSON.stringify(b.http ?? null)}`));
-  if (a.documentation !== b.documentation || a.deprecationMessage !== b.deprecationMessage) out.push(change('documentation-changed', at, ''));
+  if (a.documentation !== b.documentation || a.deprecationMessage !== b.deprecationMessage) out.push(docChange(at, operationText(a), operationText(b)));
   return out;
+}
+
+/** A documentation change, with both texts (reports show a word-level before/after). */
+function docChange(at: string, before: string, after: string): Change {
+  return { ...change('documentation-changed', at, ''), text: { before, after } };
+}
+
+/** An operation's documentation as a caller reads it: its text, then its deprecation message. */
+function operationText(op: Operation): string {
+  return op.deprecationMessage ? `${op.documentation}\n\nDeprecated: ${op.deprecationMessage}` : op.documentation;
 }
 
 /** Roles of a shape id: where either IR's operations reach it (so a shape used both ways counts as both). */
@@ -104,7 +114,7 @@ function rolesOf(a: Service, b: Service): (id: string) => Role[] {
 function diffShape(id: string, sa: Shape, sb: Shape, roles: Role[], a: Service, b: Service): Change[] {
   if (sa.type !== sb.type) return [change('shape-kind-changed', id, `${sa.type} → ${sb.type}`)];
   const out: Change[] = [];
-  if (sa.documentation !== sb.documentation) out.push(change('documentation-changed', id, ''));
+  if (sa.documentation !== sb.documentation) out.push(docChange(id, sa.documentation ?? '', sb.documentation ?? ''));
   if ((sa.type === 'structure' || sa.type === 'union') && (sb.type === 'structure' || sb.type === 'union')) {
     const union = sa.type === 'union';
     for (const [name, m] of Object.entries(sa.members)) {
@@ -122,7 +132,7 @@ function diffShape(id: string, sa: Shape, sb: Shape, roles: Role[], a: Service, 
   } else if (sa.type === 'map' && sb.type === 'map') {
     out.push(...diffTarget(`${id}.key`, sa.key, sb.key, roles, a, b), ...diffTarget(`${id}.value`, sa.value, sb.value, roles, a, b));
   } else if (sa.type === 'string' && sb.type === 'string') {
-    out.push(...diffEnum(id, sa.enum, sb.enum, roles));
+    out.push(...diffEnum(id, sa.enum, sb.enum, roles, 'shape'));
   }
   return out;
 }
@@ -140,7 +150,7 @@ function diffMember(at: string, m: Member, n: Member, union: boolean, roles: Rol
   if (!!m.idempotencyToken !== !!n.idempotencyToken && roles.includes('input')) {
     out.push(change('idempotency-token-changed', at, n.idempotencyToken ? 'now filled when absent' : 'no longer filled when absent'));
   }
-  if (m.documentation !== n.documentation) out.push(change('documentation-changed', at, ''));
+  if (m.documentation !== n.documentation) out.push(docChange(at, m.documentation ?? '', n.documentation ?? ''));
   return out;
 }
 
@@ -152,18 +162,25 @@ function diffTarget(at: string, from: string, to: string, roles: Role[], a: Serv
   if (from === to) return [];
   const sa = a.shapes[from];
   const sb = b.shapes[to];
-  if (sa?.type === 'string' && sb?.type === 'string') return diffEnum(at, sa.enum, sb.enum, roles);
+  if (sa?.type === 'string' && sb?.type === 'string') return diffEnum(at, sa.enum, sb.enum, roles, 'member');
   return [change('member-type-changed', at, `${from} → ${to}`)];
 }
 
-function diffEnum(at: string, before: readonly string[] | undefined, after: readonly string[] | undefined, roles: Role[]): Change[] {
+/**
+ * Enum values of a string shape (`level` shape: the same shape id on both sides) or of a member whose
+ * target is another string shape (`member`). A shape's values are also the keys of its exported
+ * constant, so losing one breaks in either role; a member pointing at another enum changes no
+ * constant (the enums' own surfaces say what they lose), so for it only the role decides.
+ */
+function diffEnum(at: string, before: readonly string[] | undefined, after: readonly string[] | undefined, roles: Role[], level: 'shape' | 'member'): Change[] {
   if (!before && !after) return [];
-  if (before && !after) return [change('enum-constraint-removed', at, before.join(' | '))];
+  if (before && !after) return [change(level === 'shape' ? 'enum-constraint-removed' : 'member-enum-constraint-removed', at, before.join(' | '))];
   if (!before && after) return roles.map((r) => change(forRole(r, 'input-enum-constraint-added', 'output-enum-constraint-added'), at, after.join(' | ')));
   const out: Change[] = [];
   for (const r of roles) {
+    const removed = level === 'shape' ? forRole(r, 'input-enum-value-removed', 'output-enum-value-removed') : forRole(r, 'input-enum-value-removed', 'output-member-enum-narrowed');
     for (const v of after!) if (!before!.includes(v)) out.push(change(forRole(r, 'input-enum-value-added', 'output-enum-value-added'), at, v));
-    for (const v of before!) if (!after!.includes(v)) out.push(change(forRole(r, 'input-enum-value-removed', 'output-enum-value-removed'), at, v));
+    for (const v of before!) if (!after!.includes(v)) out.push(change(removed, at, v));
   }
   return out;
 }

@@ -83,6 +83,7 @@ interface JsonChange {
   bump: string;
   detail: string;
   informational?: boolean;
+  decidedBy?: { rule: string; path: string };
 }
 
 describe.each(Object.keys(EDITS) as Array<keyof typeof EDITS>)('%s', (name) => {
@@ -108,17 +109,22 @@ describe.each(Object.keys(EDITS) as Array<keyof typeof EDITS>)('%s', (name) => {
     expect(p.changes.map((c) => [c.rule, c.path, c.breaking])).toEqual(want.changes);
     expect(p.documentationChanges).toBe(want.documentation);
     expect([p.bump, p.breaking, json.breaking]).toEqual([want.bump, want.breaking, want.breaking]);
-    // API-surface changes follow the IR changes: listed, never deciding, when the IR changed.
-    if (want.changes.length > 0) expect(p.api.every((c) => c.informational)).toBe(true);
+    // One verdict per change: a surface change an IR change explains has that change's verdict.
+    for (const c of p.api.filter((x) => x.decidedBy)) {
+      const by = p.changes.find((x) => x.rule === c.decidedBy!.rule && x.path === c.decidedBy!.path);
+      expect([c.breaking, c.informational], c.path).toEqual([by?.breaking, true]);
+    }
   });
 
   test('Markdown report: the same rows, the summary line', () => {
-    const counts = `| ${want.changes.length} | ${want.documentation} |`;
-    expect(markdown).toContain(`| \`${want.packageName}\` | ${want.bump} | ${want.breaking ? 'yes' : 'no'} ${counts}`);
-    for (const [rule, at, breaking] of want.changes) {
-      expect(markdown).toContain(`| ${breaking ? '**breaking**' : 'compatible'} | \`${at}\` | \`${rule}\` |`);
+    const breaking = want.changes.filter((c) => c[2]).length;
+    expect(markdown).toContain(`| \`${want.packageName}\` | ${want.bump} | ${breaking} | ${want.changes.length} | ${want.documentation} |`);
+    for (const [rule, at, isBreaking] of want.changes) {
+      expect(markdown).toContain(`| ${isBreaking ? '**breaking**' : 'compatible'} | \`${at}\` | \`${rule}\` |`);
+      // Breaking changes are listed first as well, under their package.
+      if (isBreaking) expect(markdown).toContain(`| \`${want.packageName}\` | \`${at}\` | \`${rule}\` |`);
     }
-    expect(markdown).toContain(want.breaking ? '**Breaking changes: yes.**' : 'Breaking changes: none.');
+    expect(markdown).toContain(want.breaking ? `**Breaking changes: ${breaking}** (in 1 of 1 changed package).` : 'Breaking changes: none (1 changed package).');
   });
 });
 
@@ -138,9 +144,12 @@ describe('details of single edits', () => {
     expect(counted.stdout).toContain('Documentation-only changes: 1 (listed with `--all-docs`)');
     expect(counted.stdout).not.toContain('OdbPeeringConnection.displayName');
     const listed = await run('diff', d.old, d.new, '--all-docs');
-    expect(listed.stdout).toContain('| compatible | `OdbPeeringConnection.displayName` | `documentation-changed` |');
+    // The word-level before/after: only the words that changed are marked.
+    expect(listed.stdout).toContain('- `OdbPeeringConnection.displayName`: The <del>display</del> name <del>of</del><ins>shown for</ins> the ODB peering connection.');
     const json = JSON.parse((await run('diff', d.old, d.new, '--all-docs', '--format', 'json')).stdout);
-    expect(json.packages[0].documentation.map((c: JsonChange) => [c.rule, c.path])).toEqual([['documentation-changed', 'OdbPeeringConnection.displayName']]);
+    expect(json.packages[0].documentation.map((c: JsonChange & { text: unknown }) => [c.rule, c.path, c.text])).toEqual([
+      ['documentation-changed', 'OdbPeeringConnection.displayName', { before: 'The display name of the ODB peering connection.', after: 'The name shown for the ODB peering connection.' }],
+    ]);
   });
 
   test('a new operation shows on the API surface: new types, a new client method (compatible)', async () => {

@@ -36,6 +36,15 @@ function changesOf(edit: (s: Service) => void): Array<[string, string, boolean]>
   return d!.changes.map((c) => [c.rule, c.path, c.breaking]);
 }
 
+/** [rule, path, breaking] of every change from the base service edited by `from` to it edited by `to`. */
+function changesBetween(from: (s: Service) => void, to: (s: Service) => void): Array<[string, string, boolean]> {
+  const [a, b] = [structuredClone(base()), structuredClone(base())];
+  from(a);
+  to(b);
+  const [d] = diffIR({ irVersion: 1, services: [a] }, { irVersion: 1, services: [b] });
+  return d!.changes.map((c) => [c.rule, c.path, c.breaking]);
+}
+
 const members = (s: Service, id: string) => (s.shapes[id] as { members: Record<string, { target: string; required?: boolean }> }).members;
 
 describe('role rules', () => {
@@ -56,6 +65,24 @@ describe('role rules', () => {
       ['output-enum-value-added', 'State', false],
     ]);
     expect(changesOf((s) => (s.shapes.Mode = { type: 'string', enum: ['FAST'] }))).toEqual([['input-enum-value-removed', 'Mode', true]]);
+  });
+
+  test("an enum's values are its constant's keys: losing one breaks in either role; a member pointing at another enum changes no constant", () => {
+    // State is used both ways (Shared): the input side narrows, the output side's constant loses a key.
+    expect(changesOf((s) => (s.shapes.State = { type: 'string', enum: ['ON'] }))).toEqual([
+      ['input-enum-value-removed', 'State', true],
+      ['output-enum-value-removed', 'State', true],
+    ]);
+    expect(changesOf((s) => (s.shapes.State = { type: 'string' }))).toEqual([['enum-constraint-removed', 'State', true]]);
+    // PutResponse.id (output only) pointing at enum Two (ON, OFF), then at One (ON), or at any string:
+    // Two's and One's constants are what they were, so only the role decides.
+    const pointing = (target: string) => (s: Service) => {
+      s.shapes.Two = { type: 'string', enum: ['ON', 'OFF'] };
+      s.shapes.One = { type: 'string', enum: ['ON'] };
+      members(s, 'PutResponse').id = { target, required: true };
+    };
+    expect(changesBetween(pointing('Two'), pointing('One'))).toEqual([['output-member-enum-narrowed', 'PutResponse.id', false]]);
+    expect(changesBetween(pointing('Two'), pointing('String'))).toEqual([['member-enum-constraint-removed', 'PutResponse.id', false]]);
   });
 
   test('an output member that becomes optional breaks; an optional input member added does not', () => {

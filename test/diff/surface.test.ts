@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ApiSymbol } from '../../generator/emit/api-symbol.ts';
-import { diffSurface } from '../../generator/diff/walk-surface.ts';
+import { diffSurface, sameType, unionParts } from '../../generator/diff/walk-surface.ts';
 
 const before: ApiSymbol[] = [
   { name: 'Client', kind: 'Class', type: 'Client', members: [{ name: 'get', type: '() => Promise<Out>' }] },
@@ -40,5 +40,23 @@ describe('diffSurface', () => {
 
   test('the same surface: no change', () => {
     expect(diffSurface(before, structuredClone(before))).toEqual([]);
+  });
+});
+
+describe('type texts', () => {
+  test('a union is the same in any order (the checker prints parts in creation order); other changes are not', () => {
+    expect(sameType('ConnectionState | (string & {}) | undefined', '(string & {}) | ConnectionState | undefined')).toBe(true);
+    expect(sameType('"ordering" | "requested" | "pending"', '"pending" | "ordering" | "requested"')).toBe(true);
+    expect(sameType('"a" | "b"', '"a"')).toBe(false);
+    expect(sameType('Tag[]', 'Tag[] | undefined')).toBe(false);
+    // A function's result union is not the top level: `(x) => A | B` is one part.
+    expect(unionParts('(value: U) => value is Extract<U, { A: unknown }> | B')).toEqual(['(value: U) => value is Extract<U, { A: unknown }> | B']);
+    expect(unionParts('{ a: "x|y" } | Record<string, A | B> | (C | D)')).toEqual(['{ a: "x|y" }', 'Record<string, A | B>', '(C | D)']);
+  });
+
+  test('a member whose union only changed order is no change', () => {
+    const a: ApiSymbol[] = [{ name: 'Connection', kind: 'Interface', type: 'Connection', members: [{ name: 'state', type: 'State | (string & {}) | undefined', optional: true }] }];
+    const b: ApiSymbol[] = [{ name: 'Connection', kind: 'Interface', type: 'Connection', members: [{ name: 'state', type: '(string & {}) | State | undefined', optional: true }] }];
+    expect(diffSurface(a, b)).toEqual([]);
   });
 });
