@@ -171,8 +171,6 @@ describe('real renderings read as their RST source reads', () => {
   });
 
   it.each([
-    ['furo/chromium/directconnect/paginator/DescribeDirectConnectGateways.txt', 'paginator'],
-    ['furo/chromium/kinesis/waiter/StreamExists.txt', 'waiter'],
     ['furo/chromium/cloudformation/stack/timeout_in_minutes.txt', 'resource'],
     ['furo/chromium/accessanalyzer.txt', 'index'],
   ])('%s is recognised and skipped as a %s page', (file, kind) => {
@@ -180,6 +178,39 @@ describe('real renderings read as their RST source reads', () => {
     expect(page.diagnostics).toEqual([]);
     expect(page.operations).toEqual([]);
     expect(page.skipped.map((s) => s.kind)).toEqual([kind]);
+  });
+});
+
+describe('paginator and waiter pages (issue 18): read into the page\'s paginators and waiters as the RST source of the same page', () => {
+  /** A helper's reading without its place on the page and its text (the renderings' typography differs). */
+  const facts = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === 'line' || k === 'source' || k === 'documentation' ? undefined : v))) as unknown;
+  const rstPage = (page: string) => readDocument(read(`rst/${page}.rst`), `${page}.rst`);
+
+  test.each([
+    ['furo/chromium', 'directconnect/paginator/DescribeDirectConnectGateways'],
+    // lynx breaks a word longer than its line: "…Client.list_configured_table_association" / "s()."
+    ['alabaster/lynx', 'cleanrooms/paginator/ListConfiguredTableAssociations'],
+  ])('%s %s: the method paged, its configuration, parameters and page output', (rendering, page) => {
+    const file = `text/${rendering}/${page}.txt`;
+    const read_ = readDocument(read(file), file);
+    expect(read_.diagnostics).toEqual([]);
+    expect(read_.operations).toEqual([]);
+    expect(read_.skipped).toEqual([]);
+    expect(read_.paginators).toHaveLength(1);
+    expect(facts(read_.paginators)).toEqual(facts(rstPage(page).paginators));
+  });
+
+  test('alabaster/lynx ListConfiguredTableAssociations pages list_configured_table_associations, whole', () => {
+    const file = 'text/alabaster/lynx/cleanrooms/paginator/ListConfiguredTableAssociations.txt';
+    expect(readDocument(read(file), file).paginators![0]).toMatchObject({ name: 'ListConfiguredTableAssociations', method: 'list_configured_table_associations' });
+  });
+
+  test('furo/chromium StreamExists: the method polled, every 10 seconds, 18 checks', () => {
+    const file = 'text/furo/chromium/kinesis/waiter/StreamExists.txt';
+    const page = readDocument(read(file), file);
+    expect(page.diagnostics).toEqual([]);
+    expect(page.skipped).toEqual([]);
+    expect(facts(page.waiters)).toEqual([{ name: 'StreamExists', method: 'describe_stream', delay: 10, maxAttempts: 18 }]);
   });
 });
 

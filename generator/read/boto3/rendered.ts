@@ -26,6 +26,7 @@ import type { SectionGap } from '../../ir/model.ts';
 import type { DocumentFormat } from '../format.ts';
 import { assembleOperation } from './assemble.ts';
 import { DocCollector, readEntry, type EntryHead } from './entries.ts';
+import { helperClassOf, readPaginator, readWaiter } from './helper-classes.ts';
 import { nestParameterEntries, nestResponseEntries, splitFlatEntries, undocumentedMembers } from './literal-entries.ts';
 import { kindOfDocType } from './types.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './parts.ts';
@@ -999,8 +1000,9 @@ function kindOf(signature: Signature, context: PageContext): 'client' | SkippedS
 /**
  * Reads a rendered client page (its lines) into one operation: context, signature, description,
  * syntax blocks, entries, return type and Exceptions, checked for missing sections and assembled
- * like every other boto3 rendering. Pages of paginators, waiters, resources and a service's index
- * are recognised and skipped.
+ * like every other boto3 rendering. A paginator's paginate() or a waiter's wait() is read the same
+ * way, then as what it documents (helper-classes.ts); pages of resources and a service's index are
+ * recognised and skipped.
  */
 export function readRenderedPage(all: readonly TextLine[], file: string, reader: RenderedEntryReader): ReadPage {
   const sink = new DiagnosticSink(file);
@@ -1023,7 +1025,8 @@ export function readRenderedPage(all: readonly TextLine[], file: string, reader:
   const line = all[signature.first]!.line;
   const kind = kindOf(signature, context);
   const qualified = `${signature.qualifier ?? context.className ?? ''}.${signature.method}`.replace(/^\./, '');
-  if (kind !== 'client') {
+  const helper = kind === 'paginator' || kind === 'waiter' ? helperClassOf(qualified) : undefined;
+  if (kind !== 'client' && !helper) {
     page.skipped.push({ kind, name: context.className ?? qualified, source: { file, line } });
     return page;
   }
@@ -1090,6 +1093,22 @@ export function readRenderedPage(all: readonly TextLine[], file: string, reader:
     (parts.gaps ??= []).push({ section: lastSection, state: 'cut' });
   }
   reportMissingSections(parts, rendered, sink, (request?.args.length ?? 0) > 0);
+  if (helper?.kind === 'paginator' || helper?.kind === 'waiter') {
+    // The description (before the Request Syntax) names the operation and, for a waiter, its delay
+    // and attempts. Sphinx writes the operation as `X.Client.method()`: a name without its `()` at
+    // a line's end was broken there (lynx breaks a word longer than the line) and goes on below.
+    const raw = rendered.header
+      .map((l) => l.text)
+      .reduce((text, l) => (/\.Client\.[a-z0-9_]+$/.test(text) && /^[a-z0-9_]*\(/.test(l) ? `${text}${l}` : `${text} ${l}`), '');
+    if (helper.kind === 'paginator') {
+      const paginator = readPaginator(helper.name, raw, parts, sink);
+      if (paginator) (page.paginators ??= []).push(paginator);
+    } else {
+      const waiter = readWaiter(helper.name, raw, parts, sink);
+      if (waiter) (page.waiters ??= []).push(waiter);
+    }
+    return page;
+  }
   page.operations.push(assembleOperation(parts, sink));
   return page;
 }
