@@ -16,6 +16,13 @@ import { isSafeIdentifier, RESERVED_WORDS } from './escape.ts';
 /** Names the generated modules import from `@docsdk/runtime` or declare as helpers: shapes cannot take them. */
 export const RUNTIME_NAMES: readonly string[] = [
   'RuntimeClient',
+  'WireClient',
+  'ServiceWire',
+  'awsJson1_0',
+  'awsJson1_1',
+  'bceRestJson',
+  'sigV4',
+  'bceAuthV1',
   'ServiceError',
   'ValidationError',
   'ClientConfig',
@@ -42,6 +49,7 @@ export const RUNTIME_NAMES: readonly string[] = [
   'serviceSchema',
   'operations',
   'errorRegistry',
+  'wire',
 ];
 
 /** Class members every client has: operation methods cannot take them. */

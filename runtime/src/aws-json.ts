@@ -21,6 +21,13 @@ export function awsJson(version: '1.0' | '1.1'): Protocol {
   };
 }
 
+// One object per version, exported by the schema's name, so a generated client imports its own and a
+// bundle holds no other. Pure: a bundler drops the one no client imports.
+/** AWS JSON 1.0 (`awsJson1_0`: DynamoDB, Partner Central, …). */
+export const awsJson1_0: Protocol = /* @__PURE__ */ awsJson('1.0');
+/** AWS JSON 1.1 (`awsJson1_1`: Direct Connect, ECS, …). */
+export const awsJson1_1: Protocol = /* @__PURE__ */ awsJson('1.1');
+
 function buildAwsJsonRequest(service: ServiceSchema, op: OperationSchema, input: unknown, contentType: string): WireRequest {
   const headers: Record<string, string> = { 'content-type': contentType, 'x-amz-target': `${service.targetPrefix ?? service.id}.${op.name}` };
   // A query-compatible service answers errors with their query code too (x-amzn-query-error) when asked.

@@ -8,8 +8,11 @@
  * client's retry quota lasts; a clock-skew error with a far-off `Date` corrects the clock and is
  * retried once. The caller's interceptors run around these steps (./interceptors.ts).
  *
- * Nothing here knows a protocol, a signer or a provider: the service schema picks one of each from the
- * tables in ./protocols.ts, ./signers.ts and ./providers.ts.
+ * Nothing here knows a protocol, a signer or a provider. A generated client hands {@link WireClient} the
+ * protocol and signature scheme its schema names, imported by name (`awsJson1_1`, `sigV4`), so a bundle
+ * holds those and no other; {@link RuntimeClient} looks them up by the schema's names in the tables of
+ * ./protocols.ts and ./signers.ts instead (every protocol and signer in the bundle). The provider comes
+ * from ./providers.ts.
  *
  * @packageDocumentation
  */
@@ -61,8 +64,22 @@ export interface MetadataBearer {
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-/** The runtime client a generated service client wraps. Holds no secret in any visible property. */
-export class RuntimeClient {
+/**
+ * What a client speaks, beyond its schema: the objects the schema's `protocol` and `signatureVersion`
+ * name. Passed in rather than looked up, so that a bundler keeps only these two.
+ */
+export interface ServiceWire {
+  /** The wire protocol, e.g. `awsJson1_1` (the `PROTOCOLS` row of the schema's `protocol`). */
+  protocol: Protocol;
+  /** The signature scheme, e.g. `sigV4` (the `SIGNERS` row of the schema's `signatureVersion`, else its provider's). */
+  signatureScheme: SignatureScheme;
+}
+
+/**
+ * The client core a generated service client wraps, given its protocol and signature scheme (see
+ * {@link ServiceWire}). Holds no secret in any visible property.
+ */
+export class WireClient {
   /** The service schema this client speaks. */
   readonly service: ServiceSchema;
   readonly #resolved: ResolvedConfig;
@@ -83,20 +100,21 @@ export class RuntimeClient {
 
   /**
    * Throws a {@link ConfigError} when an option's name is unknown (naming it, and the option meant),
-   * or when the schema names a provider, protocol or signatureVersion the runtime does not know: a
-   * defect of the generated package, which no option can mend. Problems of the options' values or of
-   * the environment (no region, no credentials, no endpoint) fail each call instead.
+   * or when the schema names a provider the runtime does not know: a defect of the generated package,
+   * which no option can mend. Problems of the options' values or of the environment (no region, no
+   * credentials, no endpoint) fail each call instead.
    *
    * @param service - the generated service schema.
+   * @param wire - the protocol and signature scheme the schema names.
    * @param config - the caller's options (environment variables fill the gaps; see {@link ClientConfig}).
    * @param errors - generated error classes by code, and the service's base error class.
    */
-  constructor(service: ServiceSchema, config: ClientConfig = {}, errors: ErrorRegistry = { base: ServiceError, byCode: {} }) {
+  constructor(service: ServiceSchema, wire: ServiceWire, config: ClientConfig = {}, errors: ErrorRegistry = { base: ServiceError, byCode: {} }) {
     this.service = service;
     checkConfigKeys(config, service.id);
     this.#provider = providerFor(service);
-    this.#protocol = protocolFor(service);
-    this.#scheme = signatureSchemeFor(service);
+    this.#protocol = wire.protocol;
+    this.#scheme = wire.signatureScheme;
     this.#resolved = resolveConfig(service, config, this.#provider, this.#scheme.regional);
     this.#errors = errors;
     const custom = config.fetch;
@@ -364,6 +382,25 @@ export class RuntimeClient {
   /** What `util.inspect` / `console.log` show: the same as {@link RuntimeClient.toJSON}. */
   [INSPECT](): string {
     return `RuntimeClient ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/**
+ * A {@link WireClient} whose protocol and signature scheme are the runtime's rows for the schema's
+ * names (`PROTOCOLS`, `SIGNERS`): for hand-written clients and tests. Its bundle holds every protocol and
+ * signer; generated clients use {@link WireClient} with their own two instead.
+ */
+export class RuntimeClient extends WireClient {
+  /**
+   * Throws a {@link ConfigError} when the schema names a protocol or signatureVersion the runtime does
+   * not know, and as {@link WireClient}'s constructor does.
+   *
+   * @param service - the service schema.
+   * @param config - the caller's options.
+   * @param errors - error classes by code, and the service's base error class.
+   */
+  constructor(service: ServiceSchema, config?: ClientConfig, errors?: ErrorRegistry) {
+    super(service, { protocol: protocolFor(service), signatureScheme: signatureSchemeFor(service) }, config, errors);
   }
 }
 

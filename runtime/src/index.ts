@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export type { ShapeSchema, MemberSchema, OperationSchema, ServiceSchema } from './schema.ts';
-export { RuntimeClient, type SendOptions, type MetadataBearer } from './client.ts';
+export { RuntimeClient, WireClient, type ServiceWire, type SendOptions, type MetadataBearer } from './client.ts';
 export { paginate, paginateItems, RepeatedTokenError } from './paginate.ts';
 export { wait, WaiterTimeoutError, type WaitCondition, type WaitOptions, type WaitResult, type WaiterSpec } from './waiter.ts';
 export {
@@ -37,6 +37,12 @@ export { addProblem, nestProblems, ownValue, isAsyncIterable, noProblems, type P
 export { PROVIDERS, providerFor, type Provider } from './providers.ts';
 export { PROTOCOLS, protocolFor } from './protocols.ts';
 export { SIGNERS, signatureSchemeFor } from './signers.ts';
+// Each protocol and signature scheme by its own name: generated clients import the two their schema names
+// (and hand them to WireClient), so a bundle holds no other.
+export { awsJson1_0, awsJson1_1 } from './aws-json.ts';
+export { bceRestJson } from './bce-rest-json.ts';
+export { sigV4 } from './signers.ts';
+export { bceAuthV1 } from './bce-auth.ts';
 export {
   uriEncode,
   type Protocol,

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { MetadataBearer, RuntimeClient, SendOptions } from './client.ts';
+import type { MetadataBearer, SendOptions, WireClient } from './client.ts';
 import type { OperationSchema } from './schema.ts';
 
 /**
@@ -54,7 +54,7 @@ function bytesAsList(_key: string, value: unknown): unknown {
  * {@link RepeatedTokenError} (after yielding it): paging on would loop forever.
  */
 export async function* paginate<O = Record<string, unknown>>(
-  client: RuntimeClient,
+  client: WireClient,
   op: OperationSchema,
   input: Record<string, unknown> = {},
   options: SendOptions = {},
@@ -86,7 +86,7 @@ export async function* paginate<O = Record<string, unknown>>(
  * `for await (const x of …)`. A page without the member yields nothing.
  */
 export async function* paginateItems<T = unknown>(
-  client: RuntimeClient,
+  client: WireClient,
   op: OperationSchema,
   input: Record<string, unknown> = {},
   options: SendOptions = {},

@@ -17,19 +17,9 @@
 import { createScope, getCanonicalHeaders, getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
 import type { Credentials } from './config.ts';
 import { Sha256, sha256, toHex } from './crypto.ts';
-import type { SignatureScheme } from './wire.ts';
 
 // SHA-256 of the empty payload (a GET or a body-less request).
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-/**
- * The `v4` signature scheme of the `SIGNERS` table: one {@link SigV4Signer} per client, for the schema's
- * `signingName` (else its id) and the client's region, which SigV4 scopes every signature by.
- */
-export const sigV4: SignatureScheme = {
-  regional: true,
-  create: (service, region) => new SigV4Signer(service.signingName ?? service.id, region!),
-};
 
 /** Signs AWS requests for one service and region, deriving the signing key once per day and credentials. */
 export class SigV4Signer extends SignatureV4Base {

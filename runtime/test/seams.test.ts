@@ -1,11 +1,25 @@
 /**
  * The client's seams: protocol, signature scheme and provider are each picked from one table by the
  * service schema (`protocol`, `signatureVersion` else the provider's default, `provider`), and unknown
- * names are typed errors naming the known ones.
+ * names are typed errors naming the known ones; a `WireClient` is handed its protocol and signer (what
+ * generated clients do, importing each by name) and speaks them whatever the tables hold.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, PROTOCOLS, PROVIDERS, RuntimeClient, SIGNERS, type ServiceSchema } from '../src/index.ts';
+import {
+  awsJson1_0,
+  awsJson1_1,
+  bceAuthV1,
+  bceRestJson,
+  ConfigError,
+  PROTOCOLS,
+  PROVIDERS,
+  RuntimeClient,
+  SIGNERS,
+  sigV4,
+  WireClient,
+  type ServiceSchema,
+} from '../src/index.ts';
 import { bcc, describeHostedConnections, directConnect, listPeerconns } from './fixtures/schemas.ts';
 import { respond, TestServer } from './server.ts';
 
@@ -73,6 +87,13 @@ describe('the tables', () => {
     expect(Object.keys(PROVIDERS)).toEqual(['aws', 'baidu']);
   });
 
+  it('each row is the runtime’s export of that name (what generated clients import)', () => {
+    expect(PROTOCOLS).toEqual({ awsJson1_0, awsJson1_1, 'rest-json': bceRestJson });
+    expect(PROTOCOLS.awsJson1_1).toBe(awsJson1_1);
+    expect(SIGNERS.v4).toBe(sigV4);
+    expect(SIGNERS['bce-auth-v1']).toBe(bceAuthV1);
+  });
+
   it('protocol files import no signer (signing is the signer’s business)', () => {
     for (const file of ['aws-json.ts', 'bce-rest-json.ts']) {
       const src = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
@@ -101,5 +122,21 @@ describe('the tables', () => {
     expect((await dx.send(describeHostedConnections, {})).$metadata.requestId).toBe('only-second');
     const vpc = new RuntimeClient(bcc, { endpoint: server.url, credentials: creds, env: {} });
     expect((await vpc.send(listPeerconns, {})).$metadata.requestId).toBe('bce-1');
+  });
+});
+
+describe('WireClient', () => {
+  it('speaks the protocol and signer it is given, not the tables’ rows for the schema’s names', async () => {
+    server.enqueue(respond.json({}), respond.json({ peerConns: [], isTruncated: false }));
+    // The schema says awsJson1_1 and (by its provider) v4; the client is handed AWS JSON 1.0 and bce-auth-v1.
+    const given = new WireClient(directConnect, { protocol: awsJson1_0, signatureScheme: bceAuthV1 }, { endpoint: server.url, credentials: creds, env: {} });
+    await given.send(describeHostedConnections, { connectionId: 'x' });
+    // The same for Baidu's REST protocol and signer, handed explicitly (as the generated baidu-vpc client does).
+    await new WireClient(bcc, { protocol: bceRestJson, signatureScheme: bceAuthV1 }, { endpoint: server.url, credentials: creds, env: {} }).send(listPeerconns, {});
+    const [a, b] = server.requests;
+    expect(a!.headers['content-type']).toBe('application/x-amz-json-1.0');
+    expect(a!.signature).toMatchObject({ scheme: 'bce', valid: true });
+    expect(b!.signature).toMatchObject({ scheme: 'bce', valid: true });
+    expect(b!.method).toBe('GET');
   });
 });

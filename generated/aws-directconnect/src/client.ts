@@ -5,7 +5,15 @@
  *
  * @packageDocumentation
  */
-import { RuntimeClient, type ClientConfig, type ErrorRegistry, type MetadataBearer } from '@docsdk/runtime';
+import {
+  awsJson1_1,
+  sigV4,
+  WireClient,
+  type ClientConfig,
+  type ErrorRegistry,
+  type MetadataBearer,
+  type ServiceWire,
+} from '@docsdk/runtime';
 import {
   DirectConnectServiceError,
   DirectConnectServerException,
@@ -17,6 +25,9 @@ import {
   validateDescribeHostedConnectionsInput,
   validateDescribeHostedConnectionsOutput,
 } from './validators.js';
+
+// The protocol and signer the schema names, imported by name: a bundle of this client holds no other.
+const wire: ServiceWire = { protocol: awsJson1_1, signatureScheme: sigV4 };
 
 // Error classes by the code the service sends; unknown codes become the service's base error.
 const errorRegistry: ErrorRegistry = {
@@ -40,14 +51,14 @@ export interface CallOptions {
  * Client for DirectConnect: one method per documented operation.
  */
 export class DirectConnectClient {
-  readonly #runtime: RuntimeClient;
+  readonly #runtime: WireClient;
 
   /**
    * Region and credentials fall back to the standard environment variables; inputs are validated before
    * each call unless `validate: false`.
    */
   constructor(config: DirectConnectClientConfig = {}) {
-    this.#runtime = new RuntimeClient(serviceSchema, config, errorRegistry);
+    this.#runtime = new WireClient(serviceSchema, wire, config, errorRegistry);
   }
 
   /**

@@ -6,12 +6,15 @@
  * @packageDocumentation
  */
 import {
-  RuntimeClient,
+  bceRestJson,
+  bceAuthV1,
+  WireClient,
   paginate,
   paginateItems,
   type ClientConfig,
   type ErrorRegistry,
   type MetadataBearer,
+  type ServiceWire,
 } from '@docsdk/runtime';
 import { PeerConnServiceError } from './errors.js';
 import { operations, serviceSchema } from './schema.js';
@@ -64,6 +67,9 @@ import {
   validateUpdatePeerconnDeleteProtectOutput,
 } from './validators.js';
 
+// The protocol and signer the schema names, imported by name: a bundle of this client holds no other.
+const wire: ServiceWire = { protocol: bceRestJson, signatureScheme: bceAuthV1 };
+
 // Error classes by the code the service sends; unknown codes become the service's base error.
 const errorRegistry: ErrorRegistry = {
   base: PeerConnServiceError,
@@ -83,14 +89,14 @@ export interface CallOptions {
  * Client for PeerConnClient: one method per documented operation.
  */
 export class PeerConnClient {
-  readonly #runtime: RuntimeClient;
+  readonly #runtime: WireClient;
 
   /**
    * Region and credentials fall back to the standard environment variables; inputs are validated before
    * each call unless `validate: false`.
    */
   constructor(config: PeerConnClientConfig = {}) {
-    this.#runtime = new RuntimeClient(serviceSchema, config, errorRegistry);
+    this.#runtime = new WireClient(serviceSchema, wire, config, errorRegistry);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Service } from '../../ir/model.ts';
 import { reachOf } from '../../ir/reach.ts';
 import { nameService, type ServiceNames } from '../names.ts';
 import { emitterProvider } from '../providers.ts';
+import { wireImports, type WireImports } from '../runtime-wire.ts';
 import { packageVersion } from '../version.ts';
 import type { TypeRef } from '../type-ref.ts';
 import { docOf, type DocView } from './doc.ts';
@@ -85,6 +86,8 @@ export interface PackageView {
   readme: ReadmeOperationView[];
   /** Type names the client module imports. */
   clientTypeImports: string[];
+  /** The runtime's protocol and signer objects the client imports (its schema's, and no other). */
+  wire: WireImports;
 }
 
 /** Versions the generated package.json pins. */
@@ -125,6 +128,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
 
   const provider = emitterProvider(service.provider);
   const region = provider.exampleRegion;
+  const schema = schemaView(service);
   const packageName = service.packageName ?? `@docsdk/${service.provider}-${service.id}`;
   return {
     folder: `${service.provider}-${service.id}`,
@@ -157,7 +161,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     itemPaginators: paginators.filter((p) => p.items),
     waiters,
     validators: validatorsView(service, names),
-    schema: schemaView(service),
+    schema,
     errors: errorsView(service, names),
     readme: service.operations.map((op, i) => ({
       method: operations[i]!.method,
@@ -168,6 +172,8 @@ export function packageView(service: Service, versions: PackageVersions): Packag
       ...(paginators.find((p) => p.operation.wire === op.name)?.items ? { items: paginators.find((p) => p.operation.wire === op.name)!.items! } : {}),
     })),
     clientTypeImports,
+    // The schema names no signer when it is the provider's (the runtime's default).
+    wire: wireImports(schema.protocol, schema.signatureVersion ?? provider.signatureVersion),
   };
 }
 
