@@ -159,6 +159,16 @@ describe('details of single edits', () => {
     expect(api).toContainEqual(expect.objectContaining({ rule: 'api-member-added', path: 'OdbClient (Class).describeOdbPeeringConnection', breaking: false }));
   });
 
+  test('--max-chars: a budget below what the title, verdict and note need, or not a number, is an error (exit 1)', async () => {
+    const d = pair(EDITS['remove a member']);
+    const small = await run('diff', d.old, d.new, '--max-chars', '100');
+    expect([small.code, small.stdout]).toEqual([1, '']);
+    expect(small.stderr).toMatch(/^error: a report needs at least \d+ characters for its title, verdict and note; --max-chars is 100\n$/);
+    const bad = await run('diff', d.old, d.new, '--max-chars', 'lots');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('not a whole number');
+  });
+
   test('identical folders: no changes, exit 0', async () => {
     const d = pair({ seed: 'aws/odb', apply: () => {} });
     const r = await run('diff', d.old, d.new);

@@ -20,6 +20,7 @@ interface Step {
   run?: string;
   if?: string;
   uses?: string;
+  with?: Record<string, string>;
 }
 interface Workflow {
   on: Record<string, { paths?: string[]; branches?: string[] }>;
@@ -57,6 +58,23 @@ describe('workflow files', () => {
     const gate = s.find((x) => x.run?.includes('--fail-on breaking'));
     expect(gate?.if).toContain("contains(github.event.pull_request.labels.*.name, 'breaking-change-ok')");
     expect(s.some((x) => x.run?.includes('npx docsdk version --since "$BASE"'))).toBe(true);
+  });
+
+  test('the comment is the cut report (it fits GitHub’s limit); the whole one is uploaded before it is posted', async () => {
+    const s = steps(load('api-review.yml'));
+    const diff = s.find((x) => x.run?.includes('> api-diff.md'))!;
+    const line = diff.run!.split('\n').find((l) => l.includes('> api-diff.md'))!;
+    // The default --max-chars is the comment limit: the workflow must not lift it.
+    expect(line).not.toContain('--max-chars');
+    expect(line).toMatch(/--full api-diff-full\.md --full-note ".*\$RUN_URL.*"/);
+    const upload = s.findIndex((x) => x.uses?.startsWith('actions/upload-artifact'));
+    const post = s.findIndex((x) => x.run?.includes('gh pr comment'));
+    expect(s[upload]!.with!.path!.split('\n').filter(Boolean)).toEqual(['api-diff.md', 'api-diff-full.md', 'api-diff.json']);
+    expect(upload).toBeGreaterThan(s.indexOf(diff));
+    expect(upload).toBeLessThan(post);
+    const help = (await run('diff', '--help')).stdout;
+    for (const flag of ['--all-docs', '--full <file>', '--full-note <markdown>', '--max-chars <n>']) expect(help).toContain(flag);
+    expect(help).toContain('(default: 65536)');
   });
 
   test('merge to main: publish changed packages with provenance (OIDC token)', () => {
