@@ -152,7 +152,7 @@ export function registerReviewCommands(program: Command, ctx: CommandContext): v
 
   program
     .command('version')
-    .description('bump each changed generated package (major: breaking, minor: additions, patch: docs) and write its CHANGELOG.md')
+    .description('bump each changed generated package (major: breaking, minor: additions, patch: docs; below 1.0.0 minor: breaking, patch: the rest) and write its CHANGELOG.md')
     .argument('[path]', 'folder of the documents', 'specs')
     .option('--since <ref>', 'base to diff against: git ref, spec folder or IR file', 'HEAD')
     .option('--out <dir>', 'generated folder holding the packages', 'generated')
