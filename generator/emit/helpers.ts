@@ -65,6 +65,12 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('ident', (x: unknown) => safe(assertIdentifier(String(x))));
   hbs.registerHelper('md', (x: unknown) => safe(markdownText(String(x ?? ''))));
   hbs.registerHelper('pkg', (x: unknown) => safe(assertPackageName(String(x))));
+  // A link target in Markdown: an https URL of characters that cannot end the link or open markup.
+  hbs.registerHelper('url', (x: unknown) => {
+    const url = String(x);
+    if (!/^https:\/\/[A-Za-z0-9.\-/_~%:]+$/.test(url)) throw new Error(`not a safe link target: ${JSON.stringify(url)}`);
+    return safe(url);
+  });
   // A JSON string (package.json values): JSON.stringify's escaping, plus U+2028/9 like `str`.
   hbs.registerHelper('jsonstr', (x: unknown) => safe(jsonString(String(x))));
   registerLayoutHelpers(hbs, safe);

@@ -108,6 +108,8 @@ export function buildService(input: ServiceInput, diagnostics: Diagnostic[] = []
       sources: copies.map((c) => c.op.source).sort((a, b) => compare(a.file, b.file) || a.line - b.line),
     };
     if (primary.deprecationMessage) op.deprecationMessage = primary.deprecationMessage;
+    const apiReference = copies.map((c) => c.op.apiReference).find((r) => r !== undefined);
+    if (apiReference) op.apiReference = apiReference;
     if (primary.incomplete) op.incomplete = primary.incomplete;
     // A page's binding (the best-ranked reading showing one) wins; the settings' is the fallback.
     const shown = copies.find((c) => c.op.http)?.op;

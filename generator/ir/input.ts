@@ -109,6 +109,8 @@ export interface ReadOperation {
   documentation: string;
   deprecated: boolean;
   deprecationMessage?: string;
+  /** The page's link to the service's API reference for the operation (boto3's "See also"). */
+  apiReference?: string;
   input: StructureNode;
   /** Undefined when the page documents no output. */
   output?: StructureNode;

@@ -114,6 +114,8 @@ export interface Operation {
   deprecated: boolean;
   /** The deprecation note, when the docs give one. */
   deprecationMessage?: string;
+  /** The docs' link to the operation in the service's API reference (boto3's "See also: AWS API Documentation"). */
+  apiReference?: string;
   /** HTTP binding: how a call goes over the wire. */
   http?: HttpBinding;
   /** Pagination, when the operation pages through results. */

@@ -4,7 +4,8 @@
  * (test/fixtures/boto3-helpers/dynamodb), and two whole services of the conformance corpus (dynamodb's
  * AttributeValue everywhere, ecs's long inputs; git-ignored, skipped when not built). A README reads as
  * one program: operation snippets use the `client` of its Usage snippet, so each is checked with that
- * snippet before it, as its own module. Slow tier: a strict type-check per package (~5-10 s each).
+ * snippet before it, as its own module. The corpus services' READMEs also carry each page's API-reference
+ * link. Slow tier: a strict type-check per package (~5-10 s each).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,6 +68,14 @@ describe('README snippets compile under --strict', () => {
     const { snippets, errors } = check(folder, packageName, files);
     expect(snippets).toBeGreaterThan(50);
     expect(errors).toEqual([]);
+    // Every operation's "See also" link of the page is under its README section.
+    const page = readFileSync(file, 'utf8');
+    const readme = files.find((f) => f.path === 'README.md')!.content;
+    const links = (text: string) => new Set(text.match(/https:\/\/docs\.aws\.amazon\.com\/goto\/WebAPI\/[a-z0-9-]+\/[A-Za-z0-9_]+/g));
+    // Resource pages' load()/reload() link to `…/None` (boto3 writes no operation there): no client method.
+    const pageLinks = new Set([...links(page)].filter((l) => !l.endsWith('/None')));
+    expect(pageLinks.size).toBeGreaterThan(30);
+    expect(links(readme)).toEqual(pageLinks);
   });
 
   test('a snippet that does not compile is reported at its line', { timeout: 120_000 }, () => {

@@ -20,6 +20,8 @@ export interface OperationView {
   validateOutput: string;
   /** True when every input member is optional: the input argument may be omitted. */
   inputOptional: boolean;
+  /** The docs' link to the operation in the API reference, when they give one. */
+  apiReference?: string;
 }
 
 /** The view of `op`. */
@@ -40,5 +42,6 @@ export function operationView(op: Operation, names: ServiceNames, inputOptional:
     validateInput: v.input,
     validateOutput: v.output,
     inputOptional,
+    ...(op.apiReference ? { apiReference: op.apiReference } : {}),
   };
 }

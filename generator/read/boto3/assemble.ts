@@ -17,6 +17,7 @@ import type { SectionGap } from '../../ir/model.ts';
 import { parsePrefix } from '../syntax/literal-prefix.ts';
 import { applyParameterAliases } from './aliases.ts';
 import type { Boto3OperationParts, DocEntry, LocatedText } from './parts.ts';
+import { seeAlsoUrl } from './see-also.ts';
 import { enumOfLiteral, kindOfDocType, kindOfLiteral, type DocTypeKind } from './types.ts';
 
 /** Walks literal and entries of one page, reporting into the page's sink. */
@@ -241,7 +242,10 @@ export function assembleOperation(parts: Boto3OperationParts, sink: DiagnosticSi
   };
   if (output) operation.output = output;
   if (assembler.gaps.length > 0) operation.incomplete = assembler.gaps;
-  if (parts.seeAlso) operation.name = parts.seeAlso.operation;
+  if (parts.seeAlso) {
+    operation.name = parts.seeAlso.operation;
+    operation.apiReference = seeAlsoUrl(parts.seeAlso);
+  }
   if (parts.deprecationMessage) operation.deprecationMessage = parts.deprecationMessage;
   return operation;
 }

@@ -11,6 +11,11 @@ export function parseSeeAlso(text: string): { serviceId: string; apiVersion: str
   return { serviceId: m.groups.service!, apiVersion: m.groups.version!, operation: m.groups.operation! };
 }
 
+/** The link's URL (rebuilt from what it names, so only its checked parts reach generated files). */
+export function seeAlsoUrl(link: { serviceId: string; apiVersion: string; operation: string }): string {
+  return `https://docs.aws.amazon.com/goto/WebAPI/${link.serviceId}-${link.apiVersion}/${link.operation}`;
+}
+
 /** Whether a line is the "See also" line, with or without its link target (rendered text). */
 export function isSeeAlsoLine(text: string): boolean {
   return /^See also:\s*AWS API Documentation/.test(text) || /^See also:\s*`AWS API Documentation/.test(text);
