@@ -20,6 +20,7 @@ export const SLOW = [
   'test/diff/git.test.ts',
   'test/diff/pack.test.ts',
   'test/diff/render-markdown.slow.test.ts',
+  'test/diff/verdict.slow.test.ts',
   'test/e2e/unsigned-operations.test.ts',
   'test/emit/generate-cache.test.ts',
   'test/emit/generate.slow.test.ts',

@@ -83,9 +83,12 @@ function diffOperation(a: Operation, b: Operation): Change[] {
   if (a.deprecated && !b.deprecated) out.push(change('operation-undeprecated', at, ''));
   for (const e of b.errors) if (!a.errors.includes(e)) out.push(change('error-added', at, e));
   for (const e of a.errors) if (!b.errors.includes(e)) out.push(change('error-removed', at, e));
-  if (!a.paginator && b.paginator) out.push(change('paginator-added', at, JSON.stringify(b.paginator)));
-  else if (a.paginator && !b.paginator) out.push(change('paginator-removed', at, JSON.stringify(a.paginator)));
-  else if (!same(a.paginator, b.paginator)) out.push(change('paginator-changed', at, `${JSON.stringify(a.paginator)} → ${JSON.stringify(b.paginator)}`));
+  // Where a paginator is documented is a source, not a fact of the API.
+  const pa = a.paginator && JSON.stringify({ ...a.paginator, source: undefined });
+  const pb = b.paginator && JSON.stringify({ ...b.paginator, source: undefined });
+  if (!pa && pb) out.push(change('paginator-added', at, pb));
+  else if (pa && !pb) out.push(change('paginator-removed', at, pa));
+  else if (pa !== pb) out.push(change('paginator-changed', at, `${pa} → ${pb}`));
   if (!same(a.http, b.http)) out.push(change('http-binding-changed', at, `${JSON.stringify(a.http ?? null)} → ${JSON.stringify(b.http ?? null)}`));
   if (a.documentation !== b.documentation || a.deprecationMessage !== b.deprecationMessage) out.push(docChange(at, operationText(a), operationText(b)));
   return out;

@@ -120,6 +120,12 @@ describe('operations and services', () => {
     ]);
   });
 
+  test('a paginator documented elsewhere (another file or line) is the same paginator', () => {
+    const paged = (file: string) => (s: Service) => (s.operations[0]!.paginator = { inputToken: 'note', outputToken: 'id', source: { file, line: 1 } });
+    expect(changesBetween(paged('old/dynamodb.rst'), paged('new/dynamodb.rst'))).toEqual([]);
+    expect(changesBetween(paged('a.rst'), (s) => (s.operations[0]!.paginator = { inputToken: 'note', outputToken: 'x' }))).toEqual([['paginator-changed', 'operation Put', true]]);
+  });
+
   test('a removed operation and a removed service break', () => {
     expect(changesOf((s) => (s.operations = []))).toEqual([['operation-removed', 'operation Put', true]]);
     const [d] = diffIR({ irVersion: 1, services: [base()] }, { irVersion: 1, services: [] });
