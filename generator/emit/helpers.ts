@@ -37,7 +37,14 @@ function commentLines(doc: DocView): string[] {
     lines.push('');
     for (const t of doc.throws) lines.push(`@throws {@link ${assertIdentifier(t)}}`);
   }
+  if (doc.see) lines.push('', `@see {@link ${safeUrl(doc.see.url)} | ${doc.see.text}}`);
   return lines;
+}
+
+/** `url` when it is an https URL of characters that can end neither a Markdown link nor a TSDoc tag or comment. */
+function safeUrl(url: string): string {
+  if (!/^https:\/\/[A-Za-z0-9.\-/_~%:]+$/.test(url)) throw new Error(`not a safe link target: ${JSON.stringify(url)}`);
+  return url;
 }
 
 /** Registers every helper on `hbs`. */
@@ -66,11 +73,7 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('md', (x: unknown) => safe(markdownText(String(x ?? ''))));
   hbs.registerHelper('pkg', (x: unknown) => safe(assertPackageName(String(x))));
   // A link target in Markdown: an https URL of characters that cannot end the link or open markup.
-  hbs.registerHelper('url', (x: unknown) => {
-    const url = String(x);
-    if (!/^https:\/\/[A-Za-z0-9.\-/_~%:]+$/.test(url)) throw new Error(`not a safe link target: ${JSON.stringify(url)}`);
-    return safe(url);
-  });
+  hbs.registerHelper('url', (x: unknown) => safe(safeUrl(String(x))));
   // A JSON string (package.json values): JSON.stringify's escaping, plus U+2028/9 like `str`.
   hbs.registerHelper('jsonstr', (x: unknown) => safe(jsonString(String(x))));
   registerLayoutHelpers(hbs, safe);

@@ -72,6 +72,8 @@ export class OdbClient {
    * @throws {@link AccessDeniedException}
    * @throws {@link InternalServerException}
    * @throws {@link ResourceNotFoundException}
+   *
+   * @see {@link https://docs.aws.amazon.com/goto/WebAPI/odb-2024-08-20/GetOdbPeeringConnection | GetOdbPeeringConnection in the API reference}
    */
   getOdbPeeringConnection(
     input: GetOdbPeeringConnectionRequest,

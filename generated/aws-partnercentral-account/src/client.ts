@@ -72,6 +72,8 @@ export class PartnerCentralAccountAPIClient {
    * @throws {@link ThrottlingException}
    * @throws {@link ValidationException}
    * @throws {@link InternalServerException}
+   *
+   * @see {@link https://docs.aws.amazon.com/goto/WebAPI/partnercentral-account-2025-04-04/GetConnection | GetConnection in the API reference}
    */
   getConnection(
     input: GetConnectionRequest,

@@ -15,6 +15,8 @@ export interface DocView {
   throws?: string[];
   /** A trusted one-line summary the emitter writes when the page gives no text. */
   fallback?: string;
+  /** A `@see` link: the docs' URL (checked when emitted) and the emitter's own link text. */
+  see?: { url: string; text: string };
 }
 
 /** A {@link DocView} from optional page text. */

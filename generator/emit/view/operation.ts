@@ -33,6 +33,7 @@ export function operationView(op: Operation, names: ServiceNames, inputOptional:
     fallback: `Calls the ${op.name} operation.`,
   };
   if (op.deprecated) doc.deprecated = op.deprecationMessage ?? '';
+  if (op.apiReference) doc.see = { url: op.apiReference, text: `${op.name} in the API reference` };
   return {
     wire: op.name,
     method: names.methods.get(op.name)!,

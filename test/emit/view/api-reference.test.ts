@@ -1,7 +1,7 @@
 /**
  * The docs' "See also: AWS API Documentation" link of each operation (issue 18 §4) reaches the IR
- * (`Operation.apiReference`, rebuilt from what the link names) and each operation of the package README:
- * one link in the page, one in the README, on the odb seed's real boto3 page.
+ * (`Operation.apiReference`, rebuilt from what the link names), each method's TSDoc (`@see {@link url | …}`)
+ * and each operation of the package README: one link in the page, one in each, on the odb seed's real boto3 page.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,9 @@ const URL = 'https://docs.aws.amazon.com/goto/WebAPI/odb-2024-08-20/GetOdbPeerin
 
 describe('API reference links', () => {
   const service = loadIR(['specs/aws/odb']).ir.services[0]!;
-  const readme = emitService(service, handlebarsRenderer(), { generator: '0.0.0', runtime: '0.0.0', typescript: '0.0.0' }).files.find((f) => f.path === 'README.md')!.content;
+  const { files } = emitService(service, handlebarsRenderer(), { generator: '0.0.0', runtime: '0.0.0', typescript: '0.0.0' });
+  const readme = files.find((f) => f.path === 'README.md')!.content;
+  const client = files.find((f) => f.path === 'src/client.ts')!.content;
 
   it('the page has one, the IR keeps it, the README links it under the operation', () => {
     const page = readFileSync('specs/aws/odb/get_odb_peering_connection.rst', 'utf8');
@@ -22,6 +24,11 @@ describe('API reference links', () => {
     expect(readme.match(/\[API reference\]\(https:\/\/docs\.aws\.amazon\.com\/goto\/WebAPI\/[^)]+\)/g)).toEqual([`[API reference](${URL})`]);
     expect(readme).toContain(`### \`getOdbPeeringConnection\`\n\n\`\`\`ts\n`);
     expect(readme.indexOf(URL)).toBeGreaterThan(readme.indexOf('### `getOdbPeeringConnection`'));
+  });
+
+  it("the method's TSDoc links it: one @see per page link, inside the method's comment", () => {
+    expect(client.match(/\{@link https:[^}]*\}/g)).toEqual([`{@link ${URL} | GetOdbPeeringConnection in the API reference}`]);
+    expect(client).toContain(`   * @see {@link ${URL} | GetOdbPeeringConnection in the API reference}\n   */\n  getOdbPeeringConnection(`);
   });
 
   it('a link target that could break the Markdown is refused', () => {
