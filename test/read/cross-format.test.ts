@@ -18,10 +18,18 @@ import { renderBullets, renderCompact } from './render.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/boto3');
 
-/** The IR with every operation's `sources` removed: what must agree between renderings. */
+/**
+ * The IR with every operation's `sources` removed, and its `apiReference`: what must agree between
+ * renderings. The text renderings lose the "See also" link's target, so only the RST (and HTML) reading
+ * has the API-reference URL (checked below).
+ */
 function withoutSources(ir: IR): IR {
   const copy = structuredClone(ir);
-  for (const s of copy.services) for (const op of s.operations) op.sources = [];
+  for (const s of copy.services)
+    for (const op of s.operations) {
+      op.sources = [];
+      delete op.apiReference;
+    }
   return copy;
 }
 
@@ -63,6 +71,8 @@ describe('seeds 001 (compact) and 002 (RST) of get_connection', () => {
     expect(compact.diagnostics).toEqual([]);
     expect(compact.ir.services[0]!.operations[0]!.sources).toEqual([{ file: `${dir}/get_connection.txt`, line: 3 }]);
     expect(withoutSources(compact.ir)).toEqual(withoutSources(rst.ir));
+    expect(rst.ir.services[0]!.operations[0]!.apiReference).toBe('https://docs.aws.amazon.com/goto/WebAPI/partnercentral-account-2025-04-04/GetConnection');
+    expect(compact.ir.services[0]!.operations[0]!.apiReference).toBeUndefined();
   });
 
   it('are merged into one service with both sources and no disagreement', () => {
