@@ -111,6 +111,7 @@ const iface = (name: string, members: { name: string; type: string; optional?: b
 const ERROR_MEMBERS = [
   req('$fault', '"client" | "server"'),
   req('$metadata', 'ResponseMetadata'),
+  opt('$response', 'HttpResponse | undefined'),
   opt('cause', 'unknown'),
   req('code', 'string'),
   req('message', 'string'),
@@ -154,9 +155,12 @@ const CASES: Case[] = [
       },
       iface('DemoClientConfig', [
         opt('credentials', 'Credentials | CredentialsProvider | undefined'),
+        opt('disableHostPrefix', 'boolean | undefined'),
         opt('endpoint', 'string | undefined'),
         opt('env', 'Readonly<Record<string, string | undefined>> | undefined'),
         opt('fetch', '((input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) | undefined'),
+        opt('interceptors', 'readonly Interceptor[] | undefined'),
+        opt('logger', 'Logger | undefined'),
         opt('maxAttempts', 'number | undefined'),
         opt('region', 'string | undefined'),
         opt('requestTimeoutMs', 'number | undefined'),
@@ -172,7 +176,13 @@ const CASES: Case[] = [
         opt('Flag', 'boolean | undefined'),
         req('When', 'Date'),
       ]),
-      { name: 'NotFound', kind: 'Class', type: 'NotFound', members: ERROR_MEMBERS },
+      {
+        name: 'NotFound',
+        kind: 'Class',
+        type: 'NotFound',
+        // A documented error's class has its literal name (issue 18 §3).
+        members: ERROR_MEMBERS.map((m) => (m.name === 'name' ? req('name', '"NotFound"') : m)),
+      },
       { name: 'validateGetInput', kind: 'Function', type: '(input: unknown) => asserts input is GetRequest' },
       { name: 'validateGetOutput', kind: 'Function', type: '(output: unknown) => asserts output is GetResponse' },
     ],
