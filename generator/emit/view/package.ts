@@ -144,7 +144,15 @@ export function packageView(service: Service, versions: PackageVersions): Packag
     tarballPrefix: packageName.replace(/^@/, '').replace('/', '-'),
     mockEntry: `${packageName}/mock`,
     ...(operations[0] ? { mockExample: operations[0].method } : {}),
-    envComment: `Region and credentials may also come from the environment (${provider.env.region}, ${provider.env.id}, ${provider.env.secret}).`,
+    envComment: provider.awsConventions
+      ? // The runtime resolves what the AWS SDKs' default chain does (runtime/README.md says what it covers).
+        [
+          'Left out, region, credentials and endpoint are found as the AWS SDKs find them:',
+          `${provider.env.region} or AWS_DEFAULT_REGION, ${provider.env.id} and ${provider.env.secret},`,
+          "AWS_PROFILE's ~/.aws/config and ~/.aws/credentials (credential_process too), container",
+          'and instance credentials; AWS_ENDPOINT_URL_<SERVICE_ID> or AWS_ENDPOINT_URL.',
+        ].join('\n')
+      : `Region and credentials may also come from the environment (${provider.env.region}, ${provider.env.id}, ${provider.env.secret}).`,
     typescriptVersion: versions.typescript,
     names,
     client: {
