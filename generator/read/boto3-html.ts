@@ -22,7 +22,7 @@ import { SERVICE_ID } from '../ir/naming.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, type EntryHead } from './boto3/entries.ts';
-import { helperClassOf, readPaginator, readWaiter } from './boto3/helper-classes.ts';
+import { addHelperMethod, helperClassOf } from './boto3/helper-classes.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseTextEntryHead, splitSwallowedSections } from './boto3/rendered.ts';
 import { foldWhitespace } from './doc-text.ts';
@@ -303,13 +303,7 @@ class HtmlPage {
     const parts = this.readMethodBody(body, kind === 'paginator' ? 'paginate' : 'wait', line, this.endsInside(dl));
     const until = body.findIndex((i) => 'heading' in i);
     const raw = (until < 0 ? body : body.slice(0, until)).map((i) => ('block' in i ? textOf(i.block) : '')).join(' ');
-    if (kind === 'paginator') {
-      const paginator = readPaginator(name, raw, parts, this.sink);
-      if (paginator) (this.page.paginators ??= []).push(paginator);
-    } else {
-      const waiter = readWaiter(name, raw, parts, this.sink);
-      if (waiter) (this.page.waiters ??= []).push(waiter);
-    }
+    addHelperMethod(this.page, kind, name, raw, parts, this.sink);
   }
 
   private skip(kind: SkippedSection['kind'], name: string, line: number): void {

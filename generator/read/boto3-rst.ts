@@ -11,7 +11,7 @@ import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
 import { DocCollector, parseRstEntryHead, readEntry } from './boto3/entries.ts';
-import { helperClassOf, readPaginator, readWaiter } from './boto3/helper-classes.ts';
+import { addHelperMethod, helperClassOf } from './boto3/helper-classes.ts';
 import { readRstException } from './boto3/rst-exceptions.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './boto3/parts.ts';
 import { parseSeeAlso } from './boto3/see-also.ts';
@@ -474,13 +474,7 @@ class DirectiveReader {
     const until = block.children.findIndex((c) => c.head.text === '**Request Syntax**');
     const description = until < 0 ? block.children : block.children.slice(0, until);
     const raw = description.map((c) => flattenBlock(c).map((l) => l.text).join(' ')).join(' ');
-    if (kind === 'paginator') {
-      const paginator = readPaginator(name, raw, parts, this.sink);
-      if (paginator) (this.page.paginators ??= []).push(paginator);
-    } else {
-      const waiter = readWaiter(name, raw, parts, this.sink);
-      if (waiter) (this.page.waiters ??= []).push(waiter);
-    }
+    addHelperMethod(this.page, kind, name, raw, parts, this.sink);
   }
 
   /** Reports lines left out because they nest deeper than {@link MAX_TREE_DEPTH} levels. */

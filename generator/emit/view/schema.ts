@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { MemberLocation, Operation, Service } from '../../ir/model.ts';
+import type { MemberLocation, Operation, Paginator, Service } from '../../ir/model.ts';
 import { emitterProvider } from '../providers.ts';
 
 /** A member of a structure/union shape in the schema. */
@@ -40,16 +40,8 @@ export interface SchemaOperationView {
   output: string;
   errors: string[];
   http?: { method: string; uri: string; queryMarkers?: string[] };
-  paginator?: {
-    inputToken: string;
-    outputToken: string;
-    items?: string;
-    limitKey?: string;
-    moreResults?: string;
-    /** Every token of a multi-token paginator, paired by position (the runtime sends them together). */
-    inputTokens?: string[];
-    outputTokens?: string[];
-  };
+  /** What the runtime's paginate() needs of the IR's paginator (multi-token ones paired by position). */
+  paginator?: Pick<Paginator, 'inputToken' | 'outputToken' | 'items' | 'limitKey' | 'moreResults' | 'inputTokens' | 'outputTokens'>;
   /** `none` for an unsigned operation. */
   auth?: 'none';
   /** The host prefix, e.g. `data-`. */

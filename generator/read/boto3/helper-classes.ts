@@ -7,7 +7,7 @@
  * functions turn them into the readers' contract.
  */
 import type { DiagnosticSink } from '../../diagnostics.ts';
-import type { ReadException, ReadOperation, ReadPaginator, ReadWaiter, StructureNode } from '../../ir/input.ts';
+import type { ReadException, ReadOperation, ReadPage, ReadPaginator, ReadWaiter, StructureNode } from '../../ir/input.ts';
 import { assembleOperation } from './assemble.ts';
 import type { Boto3OperationParts } from './parts.ts';
 
@@ -26,6 +26,27 @@ export function helperClassOf(target: string): { kind: HelperClassKind; name: st
   // A paginator's method is paginate(), a waiter's wait(): any other is not theirs.
   if (m[3] !== undefined && m[3] !== (kind === 'paginator' ? 'paginate' : 'wait')) return undefined;
   return { kind, name: m[2]! };
+}
+
+/**
+ * Reads a paginator's `paginate()` or a waiter's `wait()` and adds it to the page (every rendering's
+ * reader calls this once it has the method's description and sections).
+ */
+export function addHelperMethod(
+  page: Pick<ReadPage, 'paginators' | 'waiters'>,
+  kind: 'paginator' | 'waiter',
+  name: string,
+  raw: string,
+  parts: Boto3OperationParts,
+  sink: DiagnosticSink,
+): void {
+  if (kind === 'paginator') {
+    const paginator = readPaginator(name, raw, parts, sink);
+    if (paginator) (page.paginators ??= []).push(paginator);
+  } else {
+    const waiter = readWaiter(name, raw, parts, sink);
+    if (waiter) (page.waiters ??= []).push(waiter);
+  }
 }
 
 /** The method a helper's description names: ``:py:meth:`DynamoDB.Client.list_tables` `` → `list_tables`. */

@@ -26,7 +26,7 @@ import type { SectionGap } from '../../ir/model.ts';
 import type { DocumentFormat } from '../format.ts';
 import { assembleOperation } from './assemble.ts';
 import { DocCollector, readEntry, type EntryHead } from './entries.ts';
-import { helperClassOf, readPaginator, readWaiter } from './helper-classes.ts';
+import { addHelperMethod, helperClassOf } from './helper-classes.ts';
 import { nestParameterEntries, nestResponseEntries, splitFlatEntries, undocumentedMembers } from './literal-entries.ts';
 import { kindOfDocType } from './types.ts';
 import { isPlaceholder, type Boto3OperationParts, type DocEntry, type LocatedText } from './parts.ts';
@@ -1100,13 +1100,7 @@ export function readRenderedPage(all: readonly TextLine[], file: string, reader:
     const raw = rendered.header
       .map((l) => l.text)
       .reduce((text, l) => (/\.Client\.[a-z0-9_]+$/.test(text) && /^[a-z0-9_]*\(/.test(l) ? `${text}${l}` : `${text} ${l}`), '');
-    if (helper.kind === 'paginator') {
-      const paginator = readPaginator(helper.name, raw, parts, sink);
-      if (paginator) (page.paginators ??= []).push(paginator);
-    } else {
-      const waiter = readWaiter(helper.name, raw, parts, sink);
-      if (waiter) (page.waiters ??= []).push(waiter);
-    }
+    addHelperMethod(page, helper.kind, helper.name, raw, parts, sink);
     return page;
   }
   page.operations.push(assembleOperation(parts, sink));
