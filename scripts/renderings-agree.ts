@@ -17,13 +17,15 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MemberNode, ReadOperation, TypeNode } from '../generator/ir/input.ts';
+import { linkTextOnly } from '../generator/ir/links.ts';
 import { detectReader, readDocument } from '../generator/read/registry.ts';
 
 /** The facts of one operation: path → value (JSON), what the IR of it says. */
 export function factsOf(op: ReadOperation): Map<string, string> {
   const facts = new Map<string, string>();
   const put = (key: string, value: unknown) => facts.set(key, JSON.stringify(value));
-  put('documentation', op.documentation);
+  // Text renderings show a link's text, not its target: documentation is compared by link text.
+  put('documentation', linkTextOnly(op.documentation));
   put('deprecated', op.deprecated);
   if (op.deprecationMessage !== undefined) put('deprecationMessage', op.deprecationMessage);
   if (op.name !== undefined) put('name', op.name);
@@ -34,7 +36,7 @@ export function factsOf(op: ReadOperation): Map<string, string> {
   const type = (node: TypeNode, at: string, depth: number): void => {
     if (depth > 64) return;
     put(`${at}:kind`, node.kind);
-    if ('documentation' in node && node.documentation !== undefined) put(`${at}:doc`, node.documentation);
+    if ('documentation' in node && node.documentation !== undefined) put(`${at}:doc`, linkTextOnly(node.documentation));
     switch (node.kind) {
       case 'structure':
       case 'union':
@@ -56,7 +58,7 @@ export function factsOf(op: ReadOperation): Map<string, string> {
   };
   const member = (m: MemberNode, at: string, depth: number): void => {
     put(`${at}:required`, m.required ?? null);
-    if (m.documentation !== undefined) put(`${at}:doc`, m.documentation);
+    if (m.documentation !== undefined) put(`${at}:doc`, linkTextOnly(m.documentation));
     if (m.idempotencyToken) put(`${at}:idempotencyToken`, true);
     type(m.type, at, depth + 1);
   };

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { isPackageName } from '../ir/invariants.ts';
+import { docSegments, linkTextOnly } from '../ir/links.ts';
 
 // C0/C1 control characters other than tab and newline: invisible, and some break editors or terminals.
 // U+E000–U+E00F are the layout markers of `layout.ts`: only templates may write them.
@@ -53,15 +54,21 @@ function clean(text: string): string {
 
 /**
  * The lines of a TSDoc comment body for `text`: `*\/` cannot close the comment, `@` cannot start a tag
- * (page text is prose, not TSDoc; this also defuses `{@link}`), blank runs collapsed, no trailing spaces.
+ * (page text is prose, not TSDoc; this also defuses a `{@link}` the page writes), blank runs collapsed,
+ * no trailing spaces. The documentation's links (`[text](url)`, `generator/ir/links.ts`: their text and
+ * target hold nothing that ends a tag or the comment) become `{@link url | text}`.
  */
 export function tsdocLines(text: string): string[] {
   return commentLinesOf(
-    clean(text)
-      .replace(/\*\//g, '*\\/')
-      .replace(/\/\*/g, '/\\*')
-      .replace(/@/g, '\\@'),
+    docSegments(clean(text))
+      .map((s) => ('link' in s ? `{@link ${s.url} | ${tsdocProse(s.text)}}` : tsdocProse(s.text)))
+      .join(''),
   );
+}
+
+/** Page prose inside a TSDoc comment: no `*\/` to close it, no `/*`, no `@` to start a tag. */
+function tsdocProse(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(/@/g, '\\@');
 }
 
 /** Cleaned text as comment lines: no trailing spaces, runs of blank lines collapsed, none at either end. */
@@ -153,18 +160,26 @@ export function assertPackageName(name: string): string {
  * The lines of `//` comments holding page text (empty when there is none): control characters and
  * layout markers dropped, line separators as line breaks, blank runs collapsed, no trailing spaces.
  * A line comment ends at the line break, so nothing in it can reach code; in a Markdown code block it
- * cannot close the fence either (no line starts with a backtick).
+ * cannot close the fence either (no line starts with a backtick). Links keep their text only.
  */
 export function lineCommentLines(text: string): string[] {
-  return commentLinesOf(clean(text)).map((l) => (l ? `// ${l}` : '//'));
+  return commentLinesOf(clean(linkTextOnly(text))).map((l) => (l ? `// ${l}` : '//'));
 }
 
 /**
  * Page text for Markdown prose: HTML cannot be injected (`<`, `>`, `&` as entities), and a line cannot
- * open a code fence or a heading that would reshape the document.
+ * open a code fence or a heading that would reshape the document. The documentation's links stay
+ * Markdown links (their text and http(s) target checked by `generator/ir/links.ts`).
  */
 export function markdownText(text: string): string {
-  return clean(text)
+  return docSegments(clean(text))
+    .map((s) => ('link' in s ? `[${markdownProse(s.text)}](${s.url})` : markdownProse(s.text)))
+    .join('');
+}
+
+/** Page prose for Markdown, without links: see {@link markdownText}. */
+function markdownProse(text: string): string {
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

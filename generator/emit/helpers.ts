@@ -20,6 +20,7 @@ import {
   templateLiteralText,
   tsdocLines,
 } from './escape.ts';
+import { isSafeLinkUrl } from '../ir/links.ts';
 import { alignMarkdownTable, firstCodeLineFits, MARK } from './layout.ts';
 import type { DocView } from './view/doc.ts';
 
@@ -74,6 +75,11 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('pkg', (x: unknown) => safe(assertPackageName(String(x))));
   // A link target in Markdown: an https URL of characters that cannot end the link or open markup.
   hbs.registerHelper('url', (x: unknown) => safe(safeUrl(String(x))));
+  // A documentation link's target: http(s) and nothing that ends a Markdown link (generator/ir/links.ts).
+  hbs.registerHelper('linkUrl', (x: unknown) => {
+    if (!isSafeLinkUrl(String(x))) throw new Error(`not a safe link target: ${JSON.stringify(String(x))}`);
+    return safe(String(x));
+  });
   // A JSON string (package.json values): JSON.stringify's escaping, plus U+2028/9 like `str`.
   hbs.registerHelper('jsonstr', (x: unknown) => safe(jsonString(String(x))));
   registerLayoutHelpers(hbs, safe);

@@ -11,6 +11,7 @@ import { PROVIDERS } from '../../runtime/src/providers.ts';
 import { applySettings } from '../settings/apply.ts';
 import { alignReadings, bindingDifference } from './align.ts';
 import { checkBindings } from './bindings.ts';
+import { linkTextOnly } from './links.ts';
 import { serviceKey, uniqueServices } from './invariants.ts';
 import { IR_VERSION, type HttpBinding, type IR, type Operation, type Provider, type Service, type Shape, type Warning, type WireSettings } from './model.ts';
 import { operationNameOf, SERVICE_ID } from './naming.ts';
@@ -245,7 +246,8 @@ function defaultBinding(settings: ServiceSettings): HttpBinding | undefined {
 /** What differs between two readings of one operation, as short descriptions (empty when they agree). */
 function differences(a: ReadOperation, b: ReadOperation): string[] {
   const out: string[] = [];
-  if (a.documentation !== b.documentation) out.push('the description');
+  // A text rendering shows a link's text, not its target: readings agree on the text.
+  if (linkTextOnly(a.documentation) !== linkTextOnly(b.documentation)) out.push('the description');
   if (JSON.stringify(a.errors) !== JSON.stringify(b.errors)) out.push('the Exceptions list');
   if (a.deprecated !== b.deprecated) out.push('deprecation');
   if (canonical(a.input) !== canonical(b.input)) out.push('the input');
@@ -253,7 +255,9 @@ function differences(a: ReadOperation, b: ReadOperation): string[] {
   return out;
 }
 
-/** A node's content without line numbers, for comparing readings. */
+/** A node's content without line numbers and link targets (a text rendering shows neither), for comparing readings. */
 function canonical(node: unknown): string {
-  return JSON.stringify(node, (key, value: unknown) => (key === 'line' ? undefined : value));
+  return JSON.stringify(node, (key, value: unknown) =>
+    key === 'line' ? undefined : key === 'documentation' && typeof value === 'string' ? linkTextOnly(value) : value,
+  );
 }

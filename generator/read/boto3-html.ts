@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import { DiagnosticSink } from '../diagnostics.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import type { SectionGap } from '../ir/model.ts';
+import { docLink } from '../ir/links.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';
@@ -111,6 +112,28 @@ function textOf(node: Element | ElementContent): string {
 }
 
 /**
+ * The text of a node as documentation: {@link rawText}, but an external link (`<a class="reference
+ * external" href>`, an RST hyperlink) in the documentation's link form (`[text](url)`, or its text
+ * when either is unsafe: `generator/ir/links.ts`), as the RST reader reads the source's link.
+ */
+function docRawText(node: Element | ElementContent, depth = 0): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  if (node.tagName === 'a' && hasClass(node, 'external') && typeof node.properties?.href === 'string') {
+    return docLink(foldWhitespace(rawText(node)), node.properties.href);
+  }
+  if (depth >= MAX_DEPTH) return rawText(node);
+  let out = '';
+  for (const c of node.children) out += docRawText(c, depth + 1);
+  return out;
+}
+
+/** {@link docRawText} as one paragraph: whitespace folded. */
+function docTextOf(node: Element | ElementContent): string {
+  return foldWhitespace(docRawText(node));
+}
+
+/**
  * The text of a block and what it nests as one paragraph, nested list items marked `* ` and
  * literal blocks left out: how the RST reader folds a list item's or a note's nested lines.
  */
@@ -130,7 +153,7 @@ function flowText(el: Element, depth = 0): string {
       inline = '';
       continue;
     }
-    inline += rawText(c);
+    inline += docRawText(c);
   }
   parts.push(inline);
   return foldWhitespace(parts.map(foldWhitespace).filter((p) => p).join(' '));
@@ -443,7 +466,7 @@ class HtmlPage {
       first = false;
       if (opensRequired) {
         required = true;
-        docs.add(paragraph(textOf(block).replace(/^\[REQUIRED\]\s*/, ''), lineOf(block)));
+        docs.add(paragraph(docTextOf(block).replace(/^\[REQUIRED\]\s*/, ''), lineOf(block)));
         continue;
       }
       if ((block.tagName === 'ul' || block.tagName === 'ol') && depth < MAX_DEPTH) {
@@ -592,7 +615,7 @@ function holdsHeading(el: Element, depth = 0): boolean {
 function entryHeadOf(blocks: readonly Element[]): EntryHead | undefined {
   const first = blocks[0];
   if (!first || first.tagName !== 'p') return undefined;
-  return parseTextEntryHead(textOf(first));
+  return parseTextEntryHead(docTextOf(first));
 }
 
 /** The "See also: AWS API Documentation" paragraph's link target, as the RST's link gives it. */
@@ -649,9 +672,9 @@ function docBlocks(el: Element, depth = 0): TextBlock[] {
   }
   // A definition's term runs on from the paragraph before it, as the RST reader reads a term line
   // that no blank line separates from the text above.
-  if (el.tagName === 'dt') return textOf(el) ? [{ head: { text: textOf(el), indent: 0, line, blankBefore: false }, children: [] }] : [];
+  if (el.tagName === 'dt') return docTextOf(el) ? [{ head: { text: docTextOf(el), indent: 0, line, blankBefore: false }, children: [] }] : [];
   if (/^(div|blockquote|section|dl|dd)$/.test(el.tagName) && depth < MAX_DEPTH) return elementsOf(el).flatMap((c) => docBlocks(c, depth + 1));
-  const text = textOf(el);
+  const text = docTextOf(el);
   return text ? [paragraph(text, line)] : [];
 }
 

@@ -3,12 +3,16 @@
  * string whatever the rendering: inline markup removed, whitespace inside a paragraph folded to
  * one space, paragraphs separated by one blank line, list items as `- item` lines.
  */
+import { docLink } from '../ir/links.ts';
 
-/** Removes RST inline markup: ``code``, **bold**, *italic*, `text <url>`_, :role:`text`. */
+/**
+ * Removes RST inline markup: ``code``, **bold**, *italic*, :role:`text`; a hyperlink `text <url>`_
+ * becomes the documentation's link form (`[text](url)`, see `generator/ir/links.ts`) or its text.
+ */
 export function stripInlineRst(text: string): string {
   return text
     .replace(/:[a-z]+(?::[a-z]+)?:`~?([^`<]*?)\s*(?:<[^>]*>)?`/g, (_m, t: string) => t.replace(/^\.+/, ''))
-    .replace(/`([^`<]+?)\s*<[^>]*>`__?/g, '$1')
+    .replace(/`([^`<]+?)\s*<([^>]*)>`__?/g, (_m, t: string, url: string) => docLink(foldWhitespace(t.replace(/\\(.)/g, '$1')), url.trim()))
     .replace(/``(.+?)``/g, '$1')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/(^|[^\w*])\*(\S(?:.*?\S)?)\*(?=[^\w*]|$)/g, '$1$2')

@@ -77,6 +77,27 @@ describe('hostile-docs fixture', () => {
     for (const l of carrying) expect(l).toMatch(/^\/\/ /);
   });
 
+  test('a documentation link becomes {@link url | text} only when safe; no link target or text breaks out', () => {
+    for (const f of ['src/types.ts', 'src/client.ts', 'src/errors.ts']) {
+      const { comments } = tokens(file(f));
+      const tags = comments.flatMap((c) => [...c.matchAll(/\{@link ([^}]*)\}/g)].map((m) => m[1]!));
+      // The emitter's own `@throws {@link Class}` and `@see {@link url | API reference}`, and the one safe page link.
+      for (const t of tags) expect(t, f).toMatch(/^(?:[A-Za-z_$][\w$]*|https:\/\/docs\.aws\.amazon\.com\/[\w./#-]+ \| [\w ]+)$/);
+      const pageLinks = tags.filter((t) => t.endsWith('| Safe Guide'));
+      if (f !== 'src/errors.ts') expect(pageLinks.length, f).toBeGreaterThan(0);
+      for (const c of comments.filter((x) => x.includes('Safe Guide'))) {
+        expect(c.slice(3, -2), 'comment closes early').not.toContain('*/');
+        expect(c).toContain('{@link https://docs.aws.amazon.com/guide/x.html#Y | Safe Guide}');
+        expect(c).toContain('[js](javascript:alert(2))');
+        expect(c).toContain('[a}b \\@c *\\/ d](https://e.com/ok)');
+      }
+    }
+    // In the README, outside code blocks (where `//` lines keep the link text only), the safe link alone.
+    const outsideCode = file('README.md').replace(/^```[a-z]*\n[\s\S]*?^```$/gm, '');
+    expect(outsideCode).toContain('Links: [Safe Guide](https://docs.aws.amazon.com/guide/x.html#Y)\n');
+    expect(outsideCode).not.toMatch(/\]\((?!https:\/\/docs\.aws\.amazon\.com\/)/);
+  });
+
   test('names are safe identifiers, collision-free, and case-distinct shapes get distinct types', () => {
     const types = file('src/types.ts');
     expect(types).toMatch(/export interface Item \{/);

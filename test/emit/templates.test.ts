@@ -11,7 +11,7 @@ import { camelCase, nameService } from '../../generator/emit/names.ts';
 import { handlebarsRenderer, TEMPLATES_DIR, templateFiles } from '../../generator/emit/render.ts';
 import { hostileIR } from './fixtures/hostile-ir.ts';
 
-const HELPERS = new Set(['tsdoc', 'str', 'int', 'key', 'ident', 'md', 'pkg', 'jsonstr', 'tmpl', 'lineComment', 'url']);
+const HELPERS = new Set(['tsdoc', 'str', 'int', 'key', 'ident', 'md', 'pkg', 'jsonstr', 'tmpl', 'lineComment', 'url', 'linkUrl']);
 // Helpers that write layout markers or fixed characters, never a value.
 const LAYOUT = new Set(['line', 'softline', 'trailingComma', 'leadingPipe', 'fluid', 'lbrace', 'rbrace']);
 

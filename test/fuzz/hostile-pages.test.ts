@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StructureShape } from '../../generator/ir/model.ts';
+import { linksOf } from '../../generator/ir/links.ts';
 import { validateIR } from '../../generator/ir/validate.ts';
 import { loadIR } from '../../generator/pipeline/load-ir.ts';
 
@@ -54,5 +55,12 @@ describe('hostile pages', () => {
     expect(doc).toContain('Ends a comment / opens one / runs');
     expect(doc).toContain('backslash line separator paragraph separator');
     expect(structure('Weird').members['my-name']!.documentation).toBe(doc);
+  });
+
+  it('keep a link only when its target is http(s) and neither target nor text could end a comment or tag', () => {
+    const doc = service.operations[0]!.documentation;
+    expect(linksOf(doc)).toEqual([{ text: 'Safe Guide', url: 'https://docs.aws.amazon.com/guide/x.html#Y' }]);
+    // The others keep their text, without their targets.
+    expect(doc).toContain('Links: [Safe Guide](https://docs.aws.amazon.com/guide/x.html#Y), script, closer, brace, at, quote, a}b */ c.');
   });
 });

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { linksOf, type DocLink } from '../../ir/links.ts';
 import type { Service } from '../../ir/model.ts';
 import { reachOf } from '../../ir/reach.ts';
 import { nameService, type ServiceNames } from '../names.ts';
@@ -41,6 +42,8 @@ export interface ReadmeOperationView {
   method: string;
   wire: string;
   summary: string;
+  /** The links of the operation's documentation (each target once), listed under its example. */
+  links: DocLink[];
   example: ExampleValue;
   paginator?: string;
   /** The items iterator of its paginator, when its pages have an items list. */
@@ -175,6 +178,7 @@ export function packageView(service: Service, versions: PackageVersions): Packag
       method: operations[i]!.method,
       wire: op.name,
       summary: summaryOf(op.documentation),
+      links: uniqueLinks(op.documentation),
       example: exampleOf(service, op.input),
       ...(names.paginators.get(op.name) ? { paginator: names.paginators.get(op.name)! } : {}),
       ...(paginators.find((p) => p.operation.wire === op.name)?.items ? { items: paginators.find((p) => p.operation.wire === op.name)!.items! } : {}),
@@ -185,3 +189,8 @@ export function packageView(service: Service, versions: PackageVersions): Packag
   };
 }
 
+/** The links of an operation's documentation, each target once (the first text it has): the README lists them. */
+function uniqueLinks(documentation: string): DocLink[] {
+  const seen = new Set<string>();
+  return linksOf(documentation).filter((l) => !seen.has(l.url) && seen.add(l.url));
+}
