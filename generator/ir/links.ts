@@ -12,7 +12,7 @@
 const SAFE_URL = /^https?:\/\/[A-Za-z0-9\-._~%:/?#=&+,;!$]+$/;
 
 /** Link text that cannot end a Markdown link or a TSDoc tag, open code, or break a line. */
-const SAFE_TEXT = /^[^\[\]{}()`\n\r\u2028\u2029*\\<>@|]+$/;
+const SAFE_TEXT = /^[^\[\]{}`\n\r\u2028\u2029*\\<>@|]+$/;
 
 /** A kept link in documentation text. */
 const LINK = /\[([^\[\]\n]+)\]\((https?:\/\/[^\s()]+)\)/g;

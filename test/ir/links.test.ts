@@ -9,6 +9,8 @@ describe('docLink', () => {
   it('keeps an http(s) link as a Markdown link', () => {
     expect(docLink('Data Types', 'https://docs.aws.amazon.com/a/b.html#X.Y')).toBe('[Data Types](https://docs.aws.amazon.com/a/b.html#X.Y)');
     expect(docLink(' spaced ', 'http://example.com/?a=1&b=2')).toBe('[spaced](http://example.com/?a=1&b=2)');
+    // ECS's "Amazon Resource Name (ARN)": brackets in the text end neither the link nor the tag.
+    expect(docLink('Amazon Resource Name (ARN)', 'https://e.com/a')).toBe('[Amazon Resource Name (ARN)](https://e.com/a)');
   });
 
   it('keeps only the text of a link whose target is not http(s) or could end a comment, tag, link or line', () => {
@@ -18,7 +20,7 @@ describe('docLink', () => {
   });
 
   it('keeps only the text when the text could end the tag or the link', () => {
-    for (const text of ['a}b', 'a]b', 'a[b', '`code`', 'a*/b', 'a\nb', 'a|b', 'a@b', '<b>', 'a)b']) {
+    for (const text of ['a}b', 'a]b', 'a[b', '`code`', 'a*/b', 'a\nb', 'a|b', 'a@b', '<b>']) {
       expect(docLink(text, 'https://example.com/'), text).toBe(text.trim());
     }
   });
