@@ -6,7 +6,8 @@
  */
 import { DiagnosticSink } from '../diagnostics.ts';
 import { SERVICE_ID } from '../ir/naming.ts';
-import { buildTree, flattenBlock, limitDepth, lineAt, lineOffsets, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
+import { lineAt, lineOffsets } from '../text-offsets.ts';
+import { buildTree, flattenBlock, limitDepth, linesToText, MAX_TREE_DEPTH, splitLines, type TextBlock, type TextLine } from './indent-tree.ts';
 import type { ReadOperation, ReadPage, SkippedSection } from '../ir/input.ts';
 import { assembleOperation } from './boto3/assemble.ts';
 import { classKind, hideSection as hide, methodTarget, reportsSkippedMethod } from './boto3/directives.ts';

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { lineAt, lineOffsets } from '../text-offsets.ts';
 
 /** A 1-based position in a text. */
 export interface TextPosition {
@@ -28,17 +29,10 @@ export interface SettingsPositions {
 /** Positions in `text` (a JSON document; positions of a text that is not JSON are all 1:1). */
 export function settingsPositions(text: string): SettingsPositions {
   const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineStarts = lineOffsets(text);
   const at = (offset: number): TextPosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    const line = lineAt(lineStarts, offset);
+    return { line, column: offset - lineStarts[line - 1]! + 1 };
   };
   /** The deepest node along `keys` and how many keys it took. */
   const deepest = (keys: readonly string[]): { node: Node | undefined; depth: number } => {

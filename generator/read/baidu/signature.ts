@@ -9,7 +9,7 @@
  * its wire name) is decided later, with the facts.
  */
 import type { ScalarNode } from '../../ir/input.ts';
-import { lineAt, lineOffsets } from '../indent-tree.ts';
+import { lineAt, lineOffsets } from '../../text-offsets.ts';
 import { codePosition, type Block } from './blocks.ts';
 
 /** One argument of the `def`. */
