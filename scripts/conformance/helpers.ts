@@ -80,6 +80,19 @@ export function scoreHelpers(service: Service, modelFile: string): HelperScore {
   const mismatch = (name: string, fact: string, expected: string, actual: string) => {
     if (score.mismatches.length < 100) score.mismatches.push({ service: service.id, name, fact, expected, actual });
   };
+  // Counts one paginator's or waiter's facts ([fact, expected, actual], as shown): right when all are.
+  const tally = (t: HelperScore['paginators'], name: string, facts: [string, string, string][]) => {
+    let all = true;
+    for (const [fact, expected, actual] of facts) {
+      t.facts++;
+      if (expected === actual) t.factsRight++;
+      else {
+        all = false;
+        mismatch(name, fact, expected, actual);
+      }
+    }
+    if (all) t.right++;
+  };
   const paginators = besideModel<{ pagination: Record<string, BotocorePaginator> }>(modelFile, 'paginators-1.json')?.pagination ?? {};
   const documented = new Map(service.operations.filter((o) => o.paginator?.source).map((o) => [o.name, o.paginator!]));
   const p = score.paginators;
@@ -91,22 +104,12 @@ export function scoreHelpers(service: Service, modelFile: string): HelperScore {
       continue;
     }
     p.found++;
-    const facts: [string, string[], string[]][] = [
-      ['input tokens', asList(config.input_token), read.inputTokens ?? [read.inputToken]],
-      ['output tokens', asList(config.output_token).map(firstOf), read.outputTokens ?? [read.outputToken]],
-      ['limit key', asList(config.limit_key), asList(read.limitKey)],
-      ['result keys', [...asList(config.result_key)].sort(), [...(read.resultKeys ?? asList(read.items))].sort()],
-    ];
-    let all = true;
-    for (const [fact, expected, actual] of facts) {
-      p.facts++;
-      if (show(expected) === show(actual)) p.factsRight++;
-      else {
-        all = false;
-        mismatch(name, fact, show(expected), show(actual));
-      }
-    }
-    if (all) p.right++;
+    tally(p, name, [
+      ['input tokens', show(asList(config.input_token)), show(read.inputTokens ?? [read.inputToken])],
+      ['output tokens', show(asList(config.output_token).map(firstOf)), show(read.outputTokens ?? [read.outputToken])],
+      ['limit key', show(asList(config.limit_key)), show(asList(read.limitKey))],
+      ['result keys', show([...asList(config.result_key)].sort()), show([...(read.resultKeys ?? asList(read.items))].sort())],
+    ]);
   }
   p.extra = [...documented.keys()].filter((name) => !paginators[name]).length;
 
@@ -121,21 +124,11 @@ export function scoreHelpers(service: Service, modelFile: string): HelperScore {
       continue;
     }
     w.found++;
-    const facts: [string, string, string][] = [
+    tally(w, name, [
       ['operation', config.operation, read.operation],
       ['delay', String(config.delay), String(read.delay)],
       ['max attempts', String(config.maxAttempts), String(read.maxAttempts)],
-    ];
-    let all = true;
-    for (const [fact, expected, actual] of facts) {
-      w.facts++;
-      if (expected === actual) w.factsRight++;
-      else {
-        all = false;
-        mismatch(name, fact, expected, actual);
-      }
-    }
-    if (all) w.right++;
+    ]);
   }
   w.extra = [...byName.keys()].filter((name) => !waiters[name]).length;
   return score;
